@@ -1,0 +1,40 @@
+using Handoff.Core.Inspection;
+using Handoff.Core.Secrets;
+
+namespace Handoff.Core.Prompting;
+
+public sealed record PromptInput
+{
+    public required string Task { get; init; }
+    public string? Context { get; init; }
+    public required RepoSnapshot Snapshot { get; init; }
+    public required FilteredChanges Changes { get; init; }
+
+    /// <summary>--repo: what to send as the repository instead of the inspected remote ("host/path").</summary>
+    public string? RepoOverride { get; init; }
+
+    /// <summary>Byte budget for the whole prompt (UTF-8).</summary>
+    public long MaxBytes { get; init; } = 200 * 1024;
+
+    /// <summary>--no-diff: only the metadata block, no patches or diff.</summary>
+    public bool IncludeChanges { get; init; } = true;
+
+    /// <summary>v1 attachment lines (ATTACHMENT:"url"), appended verbatim.</summary>
+    public IReadOnlyList<string> AttachmentUrlsForPrompt { get; init; } = [];
+}
+
+/// <summary>An item the budget or an omission rule left out. Reason: "binary", "lfs", "too-large", "budget", "secret".</summary>
+public sealed record OmittedItem(string Path, long Size, string Reason, string? Commit = null);
+
+public sealed record ComposedPrompt(
+    string Prompt,
+    string Title,
+    IReadOnlyList<string> IncludedFiles,
+    IReadOnlyList<OmittedItem> Omitted,
+    long Bytes);
+
+/// <summary>Stage 3 of a handoff: task + context + snapshot + filtered changes → the prompt, within the byte budget.</summary>
+public interface IPromptComposer
+{
+    ComposedPrompt Compose(PromptInput input);
+}
