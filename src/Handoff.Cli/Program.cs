@@ -1,1 +1,3 @@
-return 0;
+using Handoff.Cli;
+
+return await CliApp.Run(args, AppServices.CreateDefault());

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Handoff.Cli.Commands;
+using Handoff.Core;
+
+namespace Handoff.Cli;
+
+/// <summary>Builds the command tree and runs it. Parse errors are usage errors (exit 2).</summary>
+public static class CliApp
+{
+    public static RootCommand BuildRoot(AppServices services)
+    {
+        var root = new RootCommand("Hand a task from your local git repository to a cloud Devin session, and follow it.");
+        foreach (var command in Commands(services))
+            root.Subcommands.Add(command.Build());
+        return root;
+    }
+
+    private static IEnumerable<ICliCommand> Commands(AppServices s) =>
+    [
+        new InstallCommand(s),
+        new UninstallCommand(s),
+    ];
+
+    public static async Task<int> Run(string[] args, AppServices services, CancellationToken cancellationToken = default)
+    {
+        var root = BuildRoot(services);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            var json = args.Contains("--json");
+            var command = parse.CommandResult.Command.Name;
+            return CommandRunner.Fail(services, json,
+                $"{parse.Errors[0].Message} (see 'devin-handoff {(command == root.Name ? "" : command + " ")}--help')",
+                ExitCodes.Usage, null);
+        }
+        var config = new InvocationConfiguration
+        {
+            Output = services.Console.Out,
+            Error = services.Console.Error,
+            EnableDefaultExceptionHandler = false,
+        };
+        return await parse.InvokeAsync(config, cancellationToken);
+    }
+}

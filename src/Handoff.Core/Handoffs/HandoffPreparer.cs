@@ -1,0 +1,52 @@
+using Handoff.Core.Inspection;
+using Handoff.Core.Prompting;
+using Handoff.Core.Secrets;
+
+namespace Handoff.Core.Handoffs;
+
+/// <summary>Runs the three local stages of a handoff: Inspect, Scan, Compose. Nothing leaves the machine here.</summary>
+public sealed class HandoffPreparer(IRepoInspector inspector, ISecretScanner scanner, IPromptComposer composer)
+{
+    public PreparedHandoff Prepare(HandoffOptions options)
+    {
+        var snapshot = inspector.Inspect(new InspectOptions
+        {
+            StartDirectory = options.StartDirectory,
+            RemoteName = options.RemoteName,
+            IncludeChanges = options.IncludeChanges,
+            // Reading more than the budget can hold is wasted memory; keep some slack for files the scan withholds.
+            ReadBudgetBytes = options.MaxBytes * 2,
+        });
+
+        var changes = scanner.Filter(snapshot, options.SecretMode);
+        var task = scanner.Redact("task", options.Task);
+        var context = options.Context is null ? null : scanner.Redact("context", options.Context);
+
+        var composed = composer.Compose(new PromptInput
+        {
+            Task = task.Text,
+            Context = context?.Text,
+            Title = options.Title is null ? null : scanner.Redact("title", options.Title).Text,
+            Snapshot = snapshot,
+            Changes = changes,
+            RepoOverride = options.RepoOverride,
+            MaxBytes = options.MaxBytes,
+            IncludeChanges = options.IncludeChanges,
+            AttachmentUrlsForPrompt = options.AttachmentUrlsForPrompt,
+        });
+
+        // Last line of defence: whatever slipped through the stages above is redacted in the final text.
+        var final = scanner.Redact("prompt", composed.Prompt);
+        if (final.Findings.Count > 0)
+            composed = composed with { Prompt = final.Text, Bytes = System.Text.Encoding.UTF8.GetByteCount(final.Text) };
+
+        var findings = task.Findings.Concat(context?.Findings ?? []).Concat(final.Findings).ToList();
+        var repository = options.RepoOverride ?? snapshot.Remote?.ToString();
+        return new PreparedHandoff(composed, snapshot, changes, findings, BuildTags(options.Tags), repository);
+    }
+
+    /// <summary>Tags always include "handoff"; duplicates and blanks dropped, order kept.</summary>
+    public static IReadOnlyList<string> BuildTags(IEnumerable<string> extra) =>
+        new[] { HandoffOptions.HandoffTag }.Concat(extra.Select(t => t.Trim()).Where(t => t.Length > 0))
+            .Distinct(StringComparer.Ordinal).ToList();
+}

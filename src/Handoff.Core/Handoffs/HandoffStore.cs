@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Handoff.Core.Output;
+
+namespace Handoff.Core.Handoffs;
+
+/// <summary>
+/// Keeps handoffs under &lt;git dir&gt;/devin-handoff/: "handoff.json" (the latest, written before sending and
+/// updated with the session once created), and "last-session" (what the session reference `last` means).
+/// Writes go to a temp file first, then a rename, so a crash never leaves half a file.
+/// </summary>
+public sealed class HandoffStore(string gitDirectory)
+{
+    private string Folder => Path.Combine(gitDirectory, "devin-handoff");
+    public string HandoffPath => Path.Combine(Folder, "handoff.json");
+    public string LastSessionPath => Path.Combine(Folder, "last-session");
+
+    public void Save(SavedHandoff handoff) => WriteAtomically(HandoffPath, Json.Serialize(handoff, indented: true));
+
+    public SavedHandoff? Load()
+    {
+        if (!File.Exists(HandoffPath)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<SavedHandoff>(File.ReadAllText(HandoffPath), Json.Options);
+        }
+        catch (JsonException e)
+        {
+            throw new HandoffException($"the saved handoff {HandoffPath} is damaged: {e.Message}");
+        }
+    }
+
+    public void RecordSession(string sessionId) => WriteAtomically(LastSessionPath, sessionId + "\n");
+
+    public string? LastSession() =>
+        File.Exists(LastSessionPath) ? File.ReadAllText(LastSessionPath).Trim() is { Length: > 0 } id ? id : null : null;
+
+    private void WriteAtomically(string path, string content)
+    {
+        Directory.CreateDirectory(Folder);
+        var temp = path + ".tmp-" + Environment.ProcessId;
+        File.WriteAllText(temp, content);
+        File.Move(temp, path, overwrite: true);
+    }
+}

@@ -1,0 +1,25 @@
+namespace Handoff.Core.Handoffs;
+
+/// <summary>
+/// A handoff as saved under the git dir before it is sent, so a failed send loses nothing.
+/// ClientToken is the idempotency tag: a resend with the same token finds the session if the
+/// first attempt did create it.
+/// </summary>
+public sealed record SavedHandoff
+{
+    public required string ClientToken { get; init; }
+    public required string Prompt { get; init; }
+    public required string Title { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> Repos { get; init; } = [];
+    public string? PlaybookId { get; init; }
+    public IReadOnlyList<string>? KnowledgeIds { get; init; }
+    public int? MaxAcuLimit { get; init; }
+    public string? CreateAsUserId { get; init; }
+    public IReadOnlyList<string> AttachmentUrls { get; init; } = [];
+    public DateTimeOffset SavedAt { get; init; }
+
+    /// <summary>Filled once the session exists.</summary>
+    public string? SessionId { get; init; }
+    public string? SessionUrl { get; init; }
+}

@@ -1,0 +1,53 @@
+namespace Handoff.Core.Output;
+
+/// <summary>
+/// The terminal: data goes to Out, progress and status to Error (so stdout stays parseable).
+/// Tests replace it with <see cref="BufferConsole"/>.
+/// </summary>
+public interface IConsole
+{
+    TextWriter Out { get; }
+    TextWriter Error { get; }
+    TextReader In { get; }
+    bool IsOutputTerminal { get; }
+    bool IsErrorTerminal { get; }
+    bool IsInputTerminal { get; }
+
+    /// <summary>True when colour may be used on stderr (a terminal and NO_COLOR unset).</summary>
+    bool ColorEnabled { get; }
+}
+
+public sealed class SystemConsole : IConsole
+{
+    public SystemConsole()
+    {
+        var utf8 = new System.Text.UTF8Encoding(false);
+        Out = new StreamWriter(Console.OpenStandardOutput(), utf8) { AutoFlush = true, NewLine = "\n" };
+        Error = new StreamWriter(Console.OpenStandardError(), utf8) { AutoFlush = true, NewLine = "\n" };
+    }
+
+    public TextWriter Out { get; }
+    public TextWriter Error { get; }
+    public TextReader In => Console.In;
+    public bool IsOutputTerminal => !Console.IsOutputRedirected;
+    public bool IsErrorTerminal => !Console.IsErrorRedirected;
+    public bool IsInputTerminal => !Console.IsInputRedirected;
+    public bool ColorEnabled => IsErrorTerminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+}
+
+/// <summary>An in-memory console for tests.</summary>
+public sealed class BufferConsole(string input = "", bool terminal = false) : IConsole
+{
+    private readonly StringWriter _out = new() { NewLine = "\n" };
+    private readonly StringWriter _err = new() { NewLine = "\n" };
+
+    public TextWriter Out => _out;
+    public TextWriter Error => _err;
+    public TextReader In { get; } = new StringReader(input);
+    public bool IsOutputTerminal => terminal;
+    public bool IsErrorTerminal => terminal;
+    public bool IsInputTerminal => terminal;
+    public bool ColorEnabled => false;
+    public string OutText => _out.ToString();
+    public string ErrorText => _err.ToString();
+}

@@ -1,0 +1,104 @@
+using System.Text;
+using CliWrap;
+using CliWrap.Buffered;
+
+namespace Handoff.IntegrationTests.Support;
+
+public sealed record CliResult(int ExitCode, string StandardOutput, string StandardError)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{StandardOutput}\n--- stderr\n{StandardError}";
+}
+
+/// <summary>
+/// Runs the built devin-handoff binary as a process, with a sealed-off environment: a temp HOME, an empty
+/// global git config, no system git config, and none of the developer's DEVIN_* variables.
+/// </summary>
+public sealed class CliRunner : IDisposable
+{
+    private static readonly string[] ClearedVariables =
+    [
+        "DEVIN_API_KEY", "DEVIN_ORG_ID", "DEVIN_USER_ID", "DEVIN_API_URL", "DEVIN_HANDOFF_TRACE",
+        "GH_TOKEN", "GITHUB_TOKEN", "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "NO_COLOR",
+        "SSH_AUTH_SOCK", "GIT_ASKPASS", "SSH_ASKPASS",
+    ];
+
+    public string Home { get; }
+    public string GlobalGitConfig { get; }
+    public Dictionary<string, string?> Environment { get; } = new();
+
+    public CliRunner()
+    {
+        Home = Path.Combine(Path.GetTempPath(), "dh-home-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(Home);
+        GlobalGitConfig = Path.Combine(Home, ".gitconfig");
+        File.WriteAllText(GlobalGitConfig, "");
+    }
+
+    public static string BinaryPath { get; } = LocateBinary();
+
+    public Task<CliResult> Run(string workingDirectory, params string[] args) =>
+        RunWithInput(workingDirectory, null, args);
+
+    public async Task<CliResult> RunWithInput(string workingDirectory, string? standardInput, params string[] args)
+    {
+        var env = BaseEnvironment();
+        foreach (var (k, v) in Environment) env[k] = v;
+        var command = CliWrap.Cli.Wrap(BinaryPath)
+            .WithArguments(args)
+            .WithWorkingDirectory(workingDirectory)
+            .WithEnvironmentVariables(env)
+            .WithValidation(CommandResultValidation.None);
+        if (standardInput is not null)
+            command = command.WithStandardInputPipe(PipeSource.FromString(standardInput, Encoding.UTF8));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var result = await command.ExecuteBufferedAsync(Encoding.UTF8, timeout.Token);
+        return new CliResult(result.ExitCode, result.StandardOutput, result.StandardError);
+    }
+
+    /// <summary>Runs `git` with the same sealed environment (e.g. to use the installed alias).</summary>
+    public async Task<CliResult> Git(string workingDirectory, params string[] args)
+    {
+        var env = BaseEnvironment();
+        foreach (var (k, v) in Environment) env[k] = v;
+        var result = await CliWrap.Cli.Wrap("git").WithArguments(args).WithWorkingDirectory(workingDirectory)
+            .WithEnvironmentVariables(env).WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(Encoding.UTF8);
+        return new CliResult(result.ExitCode, result.StandardOutput, result.StandardError);
+    }
+
+    private Dictionary<string, string?> BaseEnvironment()
+    {
+        var env = new Dictionary<string, string?>
+        {
+            ["HOME"] = Home,
+            ["USERPROFILE"] = Home,
+            ["XDG_CONFIG_HOME"] = Path.Combine(Home, ".config"),
+            ["GIT_CONFIG_GLOBAL"] = GlobalGitConfig,
+            ["GIT_CONFIG_NOSYSTEM"] = "1",
+            ["GIT_TERMINAL_PROMPT"] = "0",
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        };
+        foreach (var name in ClearedVariables) env[name] = null;
+        return env;
+    }
+
+    private static string LocateBinary()
+    {
+        var configuration = typeof(CliRunner).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
+            .OfType<System.Reflection.AssemblyConfigurationAttribute>().FirstOrDefault()?.Configuration ?? "Debug";
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Handoff.sln")))
+            dir = dir.Parent;
+        if (dir is null) throw new InvalidOperationException("Handoff.sln not found above " + AppContext.BaseDirectory);
+        var exe = OperatingSystem.IsWindows() ? "devin-handoff.exe" : "devin-handoff";
+        var path = Path.Combine(dir.FullName, "src", "Handoff.Cli", "bin", configuration, "net10.0", exe);
+        if (!File.Exists(path)) throw new FileNotFoundException("build src/Handoff.Cli first", path);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Home, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
