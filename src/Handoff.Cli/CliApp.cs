@@ -29,8 +29,10 @@ public static class CliApp
         {
             var json = args.Contains("--json");
             var command = parse.CommandResult.Command.Name;
+            // "Unrecognized command or argument 'x'" says more than "Required command was not provided".
+            var error = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
             return CommandRunner.Fail(services, json,
-                $"{parse.Errors[0].Message} (see 'devin-handoff {(command == root.Name ? "" : command + " ")}--help')",
+                $"{error.Message} (see 'devin-handoff {(command == root.Name ? "" : command + " ")}--help')",
                 ExitCodes.Usage, null);
         }
         var config = new InvocationConfiguration
