@@ -96,7 +96,7 @@ public sealed class DevinClient : IDevinClient, IDisposable
         {
             var outcome = await http.SendOnce(call, ct);
             if (outcome.IsSuccess)
-                return ParseCreated(outcome.Body, call, tag, request, tags);
+                return await ParseCreatedOrFind(outcome.Body, call, tag, request, tags, ct);
             if (!outcome.IsTransient || attempt >= options.MaxAttempts)
                 throw http.Failure(call, outcome, attempt);
             await http.WaitBeforeRetry(call, outcome, attempt, ct);
@@ -151,6 +151,21 @@ public sealed class DevinClient : IDevinClient, IDisposable
             JsonBody = DevinJson.Serialize(body),
             Retry = RetryMode.ThrottleOnly,
         };
+    }
+
+    /// <summary>A 2xx with an unreadable body still means the session exists: find it by tag rather than fail.</summary>
+    private async Task<SessionCreated> ParseCreatedOrFind(string body, ApiCall call, string tag, SessionCreateRequest request, IReadOnlyList<string> tags, CancellationToken ct)
+    {
+        try
+        {
+            return ParseCreated(body, call, tag, request, tags);
+        }
+        catch (HandoffException) when (!string.IsNullOrEmpty(tag))
+        {
+            var existing = await FindCreatedSession(tag, ct);
+            if (existing is null) throw;
+            return new SessionCreated(existing, IsNewSession: true, Recovered: true, tag);
+        }
     }
 
     private SessionCreated ParseCreated(string body, ApiCall call, string tag, SessionCreateRequest request, IReadOnlyList<string> tags)
