@@ -103,7 +103,7 @@ internal sealed class DevinHttp : IDisposable
         ct.ThrowIfCancellationRequested();
 
         HttpOutcome outcome;
-        if (response.StatusCode == 0 || response.ResponseStatus is ResponseStatus.TimedOut or ResponseStatus.Aborted && response.StatusCode == 0)
+        if (response.StatusCode == 0) // no HTTP answer: timeout or transport failure
         {
             var timedOut = response.ResponseStatus == ResponseStatus.TimedOut || response.ErrorException is TimeoutException or TaskCanceledException;
             var error = InnermostMessage(response.ErrorException) ?? response.ErrorMessage ?? "no response";
