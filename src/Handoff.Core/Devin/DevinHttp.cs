@@ -1,0 +1,318 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Reflection;
+using System.Text.Json;
+using RestSharp;
+
+namespace Handoff.Core.Devin;
+
+internal enum RetryMode
+{
+    /// <summary>Reads and idempotent writes: retried on 429, 5xx, timeouts and connection failures.</summary>
+    Safe,
+    /// <summary>Not idempotent: retried only on 429, which means the server did not process it.</summary>
+    ThrottleOnly,
+}
+
+/// <summary>One API request: where, what, and how to describe it in errors.</summary>
+internal sealed class ApiCall(Method method, string path, string action, string permission)
+{
+    public Method Method { get; } = method;
+    /// <summary>Relative to the API base (no leading slash), or an absolute URL on the API host.</summary>
+    public string Path { get; } = path;
+    /// <summary>"getting session devin-x": used in messages.</summary>
+    public string Action { get; } = action;
+    /// <summary>The permission a 403 names.</summary>
+    public string Permission { get; } = permission;
+    /// <summary>"session devin-x": used for 404.</summary>
+    public string? Resource { get; init; }
+    public List<KeyValuePair<string, string>> Query { get; } = [];
+    public string? JsonBody { get; init; }
+    public (string FileName, Func<Stream> Open)? File { get; init; }
+    public RetryMode Retry { get; init; } = RetryMode.Safe;
+
+    public ApiCall With(string name, object? value)
+    {
+        switch (value)
+        {
+            case null: break;
+            case string s: Query.Add(new(name, s)); break;
+            case bool b: Query.Add(new(name, b ? "true" : "false")); break;
+            case IEnumerable<string> many: foreach (var item in many) Query.Add(new(name, item)); break;
+            case IFormattable f: Query.Add(new(name, f.ToString(null, CultureInfo.InvariantCulture))); break;
+            default: Query.Add(new(name, value.ToString() ?? "")); break;
+        }
+        return this;
+    }
+}
+
+/// <summary>What one attempt produced: an HTTP status and body, or a transport failure (StatusCode null).</summary>
+internal sealed record HttpOutcome(int? StatusCode, string Body, byte[]? RawBytes, string? RetryAfter, string? Location, string? TransportError, bool TimedOut)
+{
+    public bool IsSuccess => StatusCode is >= 200 and < 300;
+    public bool IsRedirect => StatusCode is >= 300 and < 400 && Location is not null;
+    public bool IsTransient => StatusCode is null or 429 or >= 500;
+}
+
+/// <summary>
+/// The single HTTP layer for the Devin API: authentication, user agent, retries with back-off,
+/// tracing with the key masked, and mapping of failures to <see cref="DevinApiException"/>.
+/// </summary>
+internal sealed class DevinHttp : IDisposable
+{
+    private const string KeysPage = "https://app.devin.ai/settings/api-keys";
+    private readonly DevinConnection connection;
+    private readonly DevinClientOptions options;
+    private readonly RestClient rest;
+    private readonly Lazy<HttpClient> plainClient;
+    private readonly Uri baseUri;
+
+    public KeyMasker Masker { get; }
+    /// <summary>"org org-x", used in 401/403 messages.</summary>
+    public Func<string> DescribeScope { get; set; } = () => "";
+
+    public static string UserAgent { get; } = "devin-handoff/" + InformationalVersion();
+
+    public DevinHttp(DevinConnection connection, DevinClientOptions options)
+    {
+        this.connection = connection;
+        this.options = options;
+        baseUri = connection.BaseUri;
+        Masker = new KeyMasker(connection.ApiKey);
+        var restOptions = new RestClientOptions(baseUri)
+        {
+            UserAgent = UserAgent,
+            Timeout = connection.Timeout,
+            // Redirects are followed by hand so the key can never travel to another host.
+            FollowRedirects = false,
+            ThrowOnAnyError = false,
+            ConfigureMessageHandler = options.ConfigureMessageHandler,
+        };
+        rest = new RestClient(restOptions);
+        plainClient = new Lazy<HttpClient>(CreatePlainClient);
+    }
+
+    public async Task<HttpOutcome> SendOnce(ApiCall call, CancellationToken ct)
+    {
+        var request = BuildRequest(call);
+        var url = rest.BuildUri(request);
+        var stopwatch = Stopwatch.StartNew();
+        var response = await rest.ExecuteAsync(request, ct);
+        stopwatch.Stop();
+        ct.ThrowIfCancellationRequested();
+
+        HttpOutcome outcome;
+        if (response.StatusCode == 0) // no HTTP answer: timeout or transport failure
+        {
+            var timedOut = response.ResponseStatus == ResponseStatus.TimedOut || response.ErrorException is TimeoutException or TaskCanceledException;
+            var error = InnermostMessage(response.ErrorException) ?? response.ErrorMessage ?? "no response";
+            outcome = new HttpOutcome(null, "", null, null, null, error, timedOut);
+            Trace($"{call.Method.ToString().ToUpperInvariant()} {url} -> {(timedOut ? "timeout" : "network error: " + error)} ({stopwatch.ElapsedMilliseconds} ms)");
+        }
+        else
+        {
+            outcome = new HttpOutcome((int)response.StatusCode, response.Content ?? "", response.RawBytes,
+                Header(response, "Retry-After"), Header(response, "Location"), null, false);
+            Trace($"{call.Method.ToString().ToUpperInvariant()} {url} -> {(int)response.StatusCode} ({stopwatch.ElapsedMilliseconds} ms)");
+        }
+        return outcome;
+    }
+
+    /// <summary>Sends with retries per <see cref="ApiCall.Retry"/>; returns the body of a 2xx or throws.</summary>
+    public async Task<string> Send(ApiCall call, CancellationToken ct) => (await SendForOutcome(call, ct)).Body;
+
+    public async Task<HttpOutcome> SendForOutcome(ApiCall call, CancellationToken ct, bool acceptRedirect = false)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var outcome = await SendOnce(call, ct);
+            if (outcome.IsSuccess || (acceptRedirect && outcome.IsRedirect))
+                return outcome;
+            var retryable = call.Retry == RetryMode.Safe ? outcome.IsTransient : outcome.StatusCode == 429;
+            if (!retryable || attempt >= options.MaxAttempts)
+                throw Failure(call, outcome, attempt);
+            await WaitBeforeRetry(call, outcome, attempt, ct);
+        }
+    }
+
+    /// <summary>Backs off before attempt <paramref name="attempt"/>+1; throws exit 6 when Retry-After asks for too long.</summary>
+    public async Task WaitBeforeRetry(ApiCall call, HttpOutcome outcome, int attempt, CancellationToken ct)
+    {
+        var delay = RetryDelay(attempt, outcome.RetryAfter);
+        if (delay > options.MaxRetryAfter)
+            throw new DevinApiException(Masker.Mask($"the Devin API asked to wait {delay.TotalSeconds:0} s before {call.Action}; try again later"),
+                ExitCodes.ApiUnavailable, outcome.StatusCode);
+        Trace($"retrying {call.Action} in {delay.TotalMilliseconds:0} ms (attempt {attempt + 1} of {options.MaxAttempts})");
+        await options.Clock.Delay(delay, ct);
+    }
+
+    public TimeSpan RetryDelay(int attempt, string? retryAfter)
+    {
+        var fromServer = ParseRetryAfter(retryAfter);
+        if (fromServer is not null) return fromServer.Value;
+        var exponential = options.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
+        var capped = Math.Min(exponential, options.MaxDelay.TotalMilliseconds);
+        // Jitter in [50 %, 100 %] of the step keeps clients from retrying in lockstep.
+        return TimeSpan.FromMilliseconds(capped * (0.5 + 0.5 * options.Jitter()));
+    }
+
+    public TimeSpan? ParseRetryAfter(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (double.TryParse(value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+            return TimeSpan.FromSeconds(seconds);
+        if (DateTimeOffset.TryParse(value.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when))
+        {
+            var wait = when - options.Clock.Now;
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+        return null;
+    }
+
+    public T Parse<T>(string body, ApiCall call)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(body, DevinJson.Options)
+                   ?? throw new JsonException("the body is empty or null");
+        }
+        catch (JsonException e)
+        {
+            throw new HandoffException(Masker.Mask($"the Devin API sent malformed JSON while {call.Action}: {FirstLine(e.Message)}"), ExitCodes.Error, e);
+        }
+    }
+
+    public DevinApiException Failure(ApiCall call, HttpOutcome outcome, int attempts)
+    {
+        var host = baseUri.Authority;
+        var tries = attempts == 1 ? "1 attempt" : $"{attempts} attempts";
+        if (outcome.StatusCode is not { } status)
+        {
+            var text = outcome.TimedOut
+                ? $"the Devin API at {host} did not answer within {connection.Timeout.TotalSeconds:0} s while {call.Action} ({tries})"
+                : $"could not reach the Devin API at {host} while {call.Action}: {outcome.TransportError} ({tries})";
+            return new DevinApiException(Masker.Mask(text), ExitCodes.ApiUnavailable, null);
+        }
+
+        var error = ApiErrorBody.Parse(outcome.Body);
+        var detail = error.Summary is null ? "" : $": {error.Summary}";
+        var scope = $"key type {connection.KeyType}{Prefixed(DescribeScope())}";
+        var (message, exitCode) = status switch
+        {
+            401 => ($"invalid or expired key ({scope}); create a key at {KeysPage}", ExitCodes.AuthOrConfig),
+            403 => ($"permission denied while {call.Action}: this needs the {call.Permission} permission ({scope}){detail}", ExitCodes.AuthOrConfig),
+            404 => ($"{call.Resource ?? "resource"} not found{detail}", ExitCodes.NotFound),
+            422 => ($"the Devin API rejected {call.Action}: {(error.FieldErrors.Count > 0 ? string.Join("; ", error.FieldErrors) : error.Summary ?? "validation error")}", ExitCodes.Error),
+            400 => ($"bad request while {call.Action}{detail}", ExitCodes.Error),
+            429 => ($"rate limited by the Devin API while {call.Action} ({tries}){detail}", ExitCodes.ApiUnavailable),
+            >= 500 => ($"the Devin API failed with HTTP {status} while {call.Action} ({tries}){detail}", ExitCodes.ApiUnavailable),
+            _ => ($"HTTP {status} while {call.Action}{detail}", ExitCodes.Error),
+        };
+        return new DevinApiException(Masker.Mask(message), exitCode, status, error.FieldErrors.Select(Masker.Mask).ToList());
+    }
+
+    public bool IsApiHost(Uri uri) =>
+        Uri.Compare(uri, baseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+
+    public Uri Resolve(string url) => Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
+        ? absolute
+        : new Uri(baseUri, url);
+
+    /// <summary>GET a URL on a storage host with a client that never carries the API key.</summary>
+    public async Task DownloadWithoutAuth(Uri uri, Stream destination, CancellationToken ct)
+    {
+        var call = new ApiCall(Method.Get, uri.ToString(), "downloading an attachment", DevinPermissions.ViewOrgSessions) { Resource = "attachment" };
+        for (var attempt = 1; ; attempt++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            HttpOutcome? failure;
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+                using var response = await plainClient.Value.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+                Trace($"GET {WithoutQuery(uri)} -> {(int)response.StatusCode} ({stopwatch.ElapsedMilliseconds} ms, no auth)");
+                if (response.IsSuccessStatusCode)
+                {
+                    await response.Content.CopyToAsync(destination, ct);
+                    return;
+                }
+                var body = await response.Content.ReadAsStringAsync(ct);
+                failure = new HttpOutcome((int)response.StatusCode, body, null, response.Headers.RetryAfter?.ToString(), null, null, false);
+                if (failure.StatusCode is 403 or 410)
+                    throw new DevinApiException($"the attachment link was refused by {uri.Host} (HTTP {failure.StatusCode}); links expire quickly, list the attachments again", ExitCodes.Error, failure.StatusCode);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+            {
+                Trace($"GET {WithoutQuery(uri)} -> network error ({stopwatch.ElapsedMilliseconds} ms, no auth)");
+                failure = new HttpOutcome(null, "", null, null, null, InnermostMessage(e), e is TaskCanceledException);
+            }
+            if (!failure.IsTransient || attempt >= options.MaxAttempts)
+                throw Failure(call, failure, attempt);
+            await WaitBeforeRetry(call, failure, attempt, ct);
+        }
+    }
+
+    public void Trace(string line) => options.Trace.Trace(Masker.Mask(line));
+
+    private RestRequest BuildRequest(ApiCall call)
+    {
+        var isAbsolute = Uri.TryCreate(call.Path, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https";
+        var request = isAbsolute ? new RestRequest(absolute!, call.Method) : new RestRequest(call.Path, call.Method);
+        // The key goes only to the API host, whatever URL a caller passes.
+        if (!isAbsolute || IsApiHost(absolute!))
+            request.AddHeader("Authorization", "Bearer " + connection.ApiKey.Trim());
+        else
+            throw new InvalidOperationException("API calls must target the API host");
+        foreach (var (name, value) in call.Query)
+            request.AddQueryParameter(name, value);
+        if (call.JsonBody is not null)
+            request.AddStringBody(call.JsonBody, ContentType.Json);
+        if (call.File is { } file)
+        {
+            request.AlwaysMultipartFormData = true;
+            request.AddFile("file", file.Open, file.FileName);
+        }
+        return request;
+    }
+
+    private HttpClient CreatePlainClient()
+    {
+        var handler = options.DownloadHandler ?? new SocketsHttpHandler { AllowAutoRedirect = true, MaxAutomaticRedirections = 5 };
+        var client = new HttpClient(handler) { Timeout = connection.Timeout };
+        client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+        return client;
+    }
+
+    private static string? Header(RestResponse response, string name) =>
+        response.Headers?.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase))?.Value?.ToString()
+        ?? response.ContentHeaders?.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase))?.Value?.ToString();
+
+    /// <summary>Pre-signed storage URLs carry credentials in the query: never trace it.</summary>
+    private static string WithoutQuery(Uri uri) => uri.GetLeftPart(UriPartial.Path);
+
+    private static string? InnermostMessage(Exception? e)
+    {
+        if (e is null) return null;
+        while (e.InnerException is not null) e = e.InnerException;
+        return FirstLine(e.Message);
+    }
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+
+    private static string Prefixed(string text) => string.IsNullOrEmpty(text) ? "" : ", " + text;
+
+    private static string InformationalVersion()
+    {
+        var version = typeof(DevinHttp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+                      ?? typeof(DevinHttp).Assembly.GetName().Version?.ToString() ?? "0.0.0";
+        var plus = version.IndexOf('+');
+        return plus >= 0 ? version[..plus] : version;
+    }
+
+    public void Dispose()
+    {
+        rest.Dispose();
+        if (plainClient.IsValueCreated) plainClient.Value.Dispose();
+    }
+}

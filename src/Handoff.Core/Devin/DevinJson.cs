@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Handoff.Core.Devin;
+
+/// <summary>
+/// The JSON settings for the Devin API: snake_case names, nulls left out of request bodies, and
+/// lenient reading (unknown fields ignored, numbers where strings were expected, epoch or ISO times).
+/// </summary>
+public static class DevinJson
+{
+    public static readonly JsonSerializerOptions Options = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            PropertyNameCaseInsensitive = true,
+            NumberHandling = JsonNumberHandling.AllowReadingFromString,
+        };
+        options.Converters.Add(new LenientStringConverter());
+        options.Converters.Add(new FlexibleTimestampConverter());
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+}
+
+/// <summary>Reads any JSON scalar as a string (the API's enums and ids are kept as text, never rejected).</summary>
+internal sealed class LenientStringConverter : JsonConverter<string>
+{
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String: return reader.GetString();
+            case JsonTokenType.Null: return null;
+            case JsonTokenType.True: return "true";
+            case JsonTokenType.False: return "false";
+            case JsonTokenType.Number:
+                using (var doc = JsonDocument.ParseValue(ref reader)) return doc.RootElement.GetRawText();
+            default:
+                using (var doc = JsonDocument.ParseValue(ref reader)) return doc.RootElement.GetRawText();
+        }
+    }
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+}
+
+/// <summary>
+/// Times arrive as integer epochs in v3 (seconds, or milliseconds: unconfirmed, so both are accepted)
+/// and as ISO-8601 strings in v1 and schedules. Written as ISO-8601.
+/// </summary>
+internal sealed class FlexibleTimestampConverter : JsonConverter<DateTimeOffset>
+{
+    // Anything above this as seconds would be past the year 5000: it must be milliseconds.
+    private const double MillisecondsThreshold = 100_000_000_000;
+
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Number)
+            return FromEpoch(reader.GetDouble());
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            var text = reader.GetString() ?? "";
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                return FromEpoch(number);
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+                return parsed;
+        }
+        throw new JsonException($"expected a timestamp, got {reader.TokenType}");
+    }
+
+    public static DateTimeOffset FromEpoch(double value) =>
+        Math.Abs(value) >= MillisecondsThreshold
+            ? DateTimeOffset.FromUnixTimeMilliseconds((long)value)
+            : DateTimeOffset.FromUnixTimeMilliseconds((long)(value * 1000));
+
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+}

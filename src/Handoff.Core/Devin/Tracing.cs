@@ -1,0 +1,38 @@
+namespace Handoff.Core.Devin;
+
+/// <summary>Receives one line per HTTP request when tracing is on (DEVIN_HANDOFF_TRACE=1).</summary>
+public interface ITraceSink
+{
+    void Trace(string line);
+}
+
+public sealed class NullTraceSink : ITraceSink
+{
+    public static readonly NullTraceSink Instance = new();
+    public void Trace(string line) { }
+}
+
+/// <summary>Writes trace lines to a writer (normally stderr) with a recognisable prefix.</summary>
+public sealed class TextWriterTraceSink(TextWriter writer) : ITraceSink
+{
+    public void Trace(string line)
+    {
+        lock (writer)
+            writer.WriteLine("[devin-handoff trace] " + line);
+    }
+}
+
+/// <summary>Replaces every occurrence of the API key in a text with a masked form.</summary>
+public sealed class KeyMasker(string? apiKey)
+{
+    private readonly string key = apiKey?.Trim() ?? "";
+
+    public string Masked => DevinConnection.KeyTypeOf(key) + "***";
+
+    public string Mask(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return text ?? "";
+        // Very short "keys" are not masked: replacing them would garble ordinary text.
+        return key.Length >= 8 ? text.Replace(key, Masked, StringComparison.Ordinal) : text;
+    }
+}

@@ -1,0 +1,195 @@
+using System.Text.Json;
+using Handoff.Core;
+using Handoff.Core.Devin;
+
+namespace Handoff.Tests.Devin;
+
+public class SessionStatusTests
+{
+    [TestCase("new", null, SessionState.Working)]
+    [TestCase("claimed", null, SessionState.Working)]
+    [TestCase("resuming", null, SessionState.Working)]
+    [TestCase("running", "working", SessionState.Working)]
+    [TestCase("running", null, SessionState.Working)]
+    [TestCase("running", "waiting_for_user", SessionState.NeedsHuman)]
+    [TestCase("running", "waiting_for_approval", SessionState.NeedsHuman)]
+    [TestCase("running", "finished", SessionState.Finished)]
+    [TestCase("exit", null, SessionState.Exited)]
+    [TestCase("error", null, SessionState.Failed)]
+    [TestCase("suspended", "inactivity", SessionState.Asleep)]
+    [TestCase("suspended", "user_request", SessionState.Asleep)]
+    [TestCase("suspended", "out_of_credits", SessionState.NeedsHuman)]
+    [TestCase("suspended", "payment_declined", SessionState.NeedsHuman)]
+    [TestCase("suspended", "org_usage_limit_exceeded", SessionState.NeedsHuman)]
+    [TestCase("suspended", "contract_expired", SessionState.NeedsHuman)]
+    [TestCase("suspended", "error", SessionState.Failed)]
+    public void V3_status_and_detail_map_as_documented(string status, string? detail, SessionState expected)
+    {
+        var result = SessionStatus.Classify(status, detail);
+        Assert.That(result.State, Is.EqualTo(expected));
+        Assert.That(result.Note, Is.Null);
+    }
+
+    [TestCase("working", SessionState.Working)]
+    [TestCase("resumed", SessionState.Working)]
+    [TestCase("resume_requested", SessionState.Working)]
+    [TestCase("resume_requested_frontend", SessionState.Working)]
+    [TestCase("blocked", SessionState.NeedsHuman)]
+    [TestCase("finished", SessionState.Finished)]
+    [TestCase("expired", SessionState.Exited)]
+    [TestCase("suspend_requested", SessionState.Asleep)]
+    [TestCase("suspend_requested_frontend", SessionState.Asleep)]
+    public void V1_status_enum_wins_over_the_free_form_status(string statusEnum, SessionState expected)
+    {
+        Assert.That(SessionStatus.Classify("whatever", null, statusEnum).State, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Unknown_values_keep_polling_with_a_note()
+    {
+        Assert.That(SessionStatus.Classify("teleporting", null), Is.EqualTo(new SessionClassification(SessionState.Working, "status 'teleporting'",
+            "unknown status 'teleporting', assuming the session is still working")));
+        Assert.That(SessionStatus.Classify("running", "thinking_hard").Note, Does.Contain("thinking_hard"));
+        Assert.That(SessionStatus.Classify(null, null, "levitating").State, Is.EqualTo(SessionState.Working));
+    }
+
+    [Test]
+    public void Unknown_suspension_reason_needs_a_human_because_nothing_will_progress()
+    {
+        var result = SessionStatus.Classify("suspended", "moon_phase");
+        Assert.That(result.State, Is.EqualTo(SessionState.NeedsHuman));
+        Assert.That(result.Note, Does.Contain("moon_phase"));
+    }
+}
+
+public class ApiErrorBodyTests
+{
+    [Test]
+    public void Detail_string_wins()
+    {
+        Assert.That(ApiErrorBody.Parse("""{"title":"Bad","detail":"exact reason"}""").Summary, Is.EqualTo("exact reason"));
+    }
+
+    [Test]
+    public void FastApi_detail_array_becomes_msg_at_loc()
+    {
+        var body = ApiErrorBody.Parse("""{"detail":[{"loc":["query","first",0],"msg":"too big","type":"x"}]}""");
+        Assert.That(body.FieldErrors, Is.EqualTo(new[] { "too big @ query.first.0" }));
+        Assert.That(body.Summary, Is.EqualTo("too big @ query.first.0"));
+    }
+
+    [Test]
+    public void Title_is_used_when_there_is_no_detail()
+    {
+        Assert.That(ApiErrorBody.Parse("""{"type":"about:blank","title":"Conflict","status":409}""").Summary, Is.EqualTo("Conflict"));
+    }
+
+    [Test]
+    public void Raw_text_is_one_line_and_truncated()
+    {
+        var body = ApiErrorBody.Parse("<html>\n<body>" + new string('x', 500) + "</body></html>");
+        Assert.That(body.Summary, Does.Not.Contain("\n"));
+        Assert.That(body.Summary!.Length, Is.LessThanOrEqualTo(201));
+        Assert.That(body.Summary, Does.StartWith("<html> <body>xxx").And.EndWith("…"));
+    }
+
+    [Test]
+    public void Empty_body_has_no_summary()
+    {
+        Assert.That(ApiErrorBody.Parse("  ").Summary, Is.Null);
+    }
+}
+
+public class DevinConnectionTests
+{
+    [TestCase("cog_abc", ApiFlavor.V3)]
+    [TestCase("  cog_abc\n", ApiFlavor.V3)]
+    [TestCase("apk_abc", ApiFlavor.V1)]
+    [TestCase("apk_user_abc", ApiFlavor.V1)]
+    public void Flavor_follows_the_key_prefix(string key, ApiFlavor expected)
+    {
+        Assert.That(new DevinConnection { ApiKey = key }.Flavor, Is.EqualTo(expected));
+    }
+
+    [TestCase("ghp_123")]
+    [TestCase("Bearer cog_123")]
+    public void Other_keys_are_a_config_error(string key)
+    {
+        var e = Assert.Throws<HandoffException>(() => _ = new DevinConnection { ApiKey = key }.Flavor);
+        Assert.That(e!.ExitCode, Is.EqualTo(ExitCodes.AuthOrConfig));
+        Assert.That(e.Message, Is.EqualTo("DEVIN_API_KEY does not look like a Devin key (expected cog_… or apk_…)"));
+    }
+
+    [Test]
+    public void Missing_key_says_so()
+    {
+        var e = Assert.Throws<HandoffException>(() => new DevinClient(new DevinConnection { ApiKey = "" }));
+        Assert.That(e!.ExitCode, Is.EqualTo(ExitCodes.AuthOrConfig));
+        Assert.That(e.Message, Does.StartWith("DEVIN_API_KEY is not set"));
+    }
+
+    [Test]
+    public void ToString_never_shows_the_key()
+    {
+        var text = new DevinConnection { ApiKey = "cog_supersecretvalue", OrgId = "org-1" }.ToString();
+        Assert.That(text, Does.Not.Contain("supersecret"));
+        Assert.That(text, Does.Contain("cog_***").And.Contain("org-1"));
+    }
+
+    [Test]
+    public void A_bad_api_url_is_a_config_error()
+    {
+        var e = Assert.Throws<HandoffException>(() => new DevinClient(new DevinConnection { ApiKey = "cog_x", ApiUrl = "api.devin.ai" }));
+        Assert.That(e!.ExitCode, Is.EqualTo(ExitCodes.AuthOrConfig));
+    }
+
+    [Test]
+    public void User_agent_carries_the_version()
+    {
+        Assert.That(DevinClient.UserAgent, Does.Match(@"^devin-handoff/\d+\.\d+\.\d+"));
+    }
+}
+
+public class SessionIdsTests
+{
+    [TestCase("abc123", "devin-abc123")]
+    [TestCase("devin-abc123", "devin-abc123")]
+    [TestCase(" abc123 ", "devin-abc123")]
+    [TestCase("https://app.devin.ai/sessions/abc123", "devin-abc123")]
+    [TestCase("https://app.devin.ai/sessions/devin-abc123/", "devin-abc123")]
+    public void Normalize_adds_the_prefix(string input, string expected)
+    {
+        Assert.That(SessionIds.Normalize(input), Is.EqualTo(expected));
+    }
+
+    [TestCase("")]
+    [TestCase("devin-")]
+    [TestCase("a/b")]
+    public void Normalize_rejects_junk_as_usage_error(string input)
+    {
+        Assert.That(Assert.Throws<HandoffException>(() => SessionIds.Normalize(input))!.ExitCode, Is.EqualTo(ExitCodes.Usage));
+    }
+}
+
+public class DevinJsonTests
+{
+    private sealed record Stamp(DateTimeOffset? At, string? Name);
+
+    [TestCase("""{"at":1767225600}""")]
+    [TestCase("""{"at":1767225600000}""")]
+    [TestCase("""{"at":"2026-01-01T00:00:00Z"}""")]
+    [TestCase("""{"at":"2026-01-01T00:00:00"}""")]
+    public void Timestamps_accept_epoch_seconds_milliseconds_and_iso(string json)
+    {
+        var stamp = JsonSerializer.Deserialize<Stamp>(json, DevinJson.Options)!;
+        Assert.That(stamp.At, Is.EqualTo(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Test]
+    public void Strings_tolerate_numbers_and_nulls_are_not_written()
+    {
+        var stamp = JsonSerializer.Deserialize<Stamp>("""{"name":42}""", DevinJson.Options)!;
+        Assert.That(stamp.Name, Is.EqualTo("42"));
+        Assert.That(DevinJson.Serialize(new Stamp(null, "n")), Is.EqualTo("""{"name":"n"}"""));
+    }
+}
