@@ -83,34 +83,33 @@ internal sealed class BudgetPlanner
     /// <summary>Nothing but the reserved part fits: shorten the manifest, then the context.</summary>
     private void PlanOverflow()
     {
-        var entries = ManifestEntries();
+        var manifest = new ManifestSizes(ManifestEntries());
         var otherBytes = Total(Tally.NothingIncluded(_units) with { ManifestCount = 0 }, headBytes: 0);
-        long Fits(int limit, long headBytes) => _input.MaxBytes - (otherBytes + headBytes + ManifestBytes(entries, limit));
+        long Room(int limit, long headBytes) => _input.MaxBytes - (otherBytes + headBytes + manifest.Bytes(limit));
 
-        var limit = LargestLimit(entries, l => ManifestBytes(entries, l) <= _input.MaxBytes / 4);
+        var limit = manifest.LargestLimit(l => manifest.Bytes(l) <= _input.MaxBytes / 4);
         var fullHead = Bytes(_sections.Head(_contextLines, false));
-        if (Fits(limit, fullHead) >= 0)
+        if (Room(limit, fullHead) >= 0)
         {
-            _manifestLimit = LargestLimit(entries, l => Fits(l, fullHead) >= 0);
+            _manifestLimit = manifest.LargestLimit(l => Room(l, fullHead) >= 0);
             return;
         }
 
-        var emptyContext = _contextLines is null ? null : Array.Empty<string>();
         var cut = _contextLines is not null;
-        var baseHead = Bytes(_sections.Head(emptyContext, cut));
-        if (Fits(limit, baseHead) < 0)
+        var baseHead = Bytes(_sections.Head(cut ? [] : null, cut));
+        if (Room(limit, baseHead) < 0)
         {
-            limit = LargestLimit(entries, l => Fits(l, baseHead) >= 0);
-            if (Fits(limit, baseHead) < 0)
+            limit = manifest.LargestLimit(l => Room(l, baseHead) >= 0);
+            if (Room(limit, baseHead) < 0)
                 throw new HandoffException(
-                    $"the task and the repository metadata need {otherBytes + baseHead + ManifestBytes(entries, 0)} bytes, " +
+                    $"the task and the repository metadata need {otherBytes + baseHead + manifest.Bytes(0)} bytes, " +
                     $"more than the prompt budget of {_input.MaxBytes} bytes; shorten the task or raise the budget",
                     ExitCodes.Usage);
         }
         _manifestLimit = limit;
         if (!cut) return;
 
-        var room = Fits(limit, baseHead);
+        var room = Room(limit, baseHead);
         var kept = new List<string>();
         foreach (var line in _contextLines!)
         {
@@ -123,21 +122,40 @@ internal sealed class BudgetPlanner
         ContextCut = true;
     }
 
-    /// <summary>The largest number of individually listed entries for which <paramref name="fits"/> holds (0 if none).</summary>
-    private static int LargestLimit(IReadOnlyList<ManifestEntry> entries, Func<int, bool> fits)
+    /// <summary>Byte sizes of the manifest when only its first entries are listed and the rest summarised.</summary>
+    private sealed class ManifestSizes
     {
-        var best = 0;
-        for (var limit = 1; limit <= entries.Count && fits(limit); limit++) best = limit;
-        return best;
-    }
+        private readonly long[] _lineBytes;   // prefix sums
+        private readonly long[] _sizes;       // prefix sums
+        private readonly int _count;
 
-    private static long ManifestBytes(IReadOnlyList<ManifestEntry> entries, int limit)
-    {
-        if (entries.Count == 0) return 0;
-        var listed = entries.Take(limit).Sum(e => e.LineBytes);
-        var rest = entries.Skip(limit).ToList();
-        var summary = rest.Count == 0 ? 0 : Bytes(PromptSections.ManifestSummary(rest.Count, rest.Sum(e => e.Item.Size)));
-        return ManifestHeadingBytes + listed + summary;
+        public ManifestSizes(IReadOnlyList<ManifestEntry> entries)
+        {
+            _count = entries.Count;
+            _lineBytes = new long[_count + 1];
+            _sizes = new long[_count + 1];
+            for (var i = 0; i < _count; i++)
+            {
+                _lineBytes[i + 1] = _lineBytes[i] + entries[i].LineBytes;
+                _sizes[i + 1] = _sizes[i] + entries[i].Item.Size;
+            }
+        }
+
+        public long Bytes(int limit)
+        {
+            if (_count == 0) return 0;
+            var rest = _count - limit;
+            var summary = rest == 0 ? 0 : BudgetPlanner.Bytes(PromptSections.ManifestSummary(rest, _sizes[_count] - _sizes[limit]));
+            return ManifestHeadingBytes + _lineBytes[limit] + summary;
+        }
+
+        /// <summary>The largest number of individually listed entries for which <paramref name="fits"/> holds (0 if none).</summary>
+        public int LargestLimit(Func<int, bool> fits)
+        {
+            var best = 0;
+            for (var limit = 1; limit <= _count && fits(limit); limit++) best = limit;
+            return best;
+        }
     }
 
     private long Total(Tally t, long headBytes)

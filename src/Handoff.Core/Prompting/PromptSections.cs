@@ -151,9 +151,14 @@ internal sealed class PromptSections(PromptInput input)
 
     public static string ManifestLine(OmittedItem item)
     {
-        var size = item.Reason == OmittedReasons.Budget ? $"{item.Size} bytes of diff" : $"{item.Size} bytes";
+        var size = item.Reason switch
+        {
+            OmittedReasons.Budget => $"{item.Size} bytes of diff, ",
+            OmittedReasons.Secret => "",   // where and why is in the Withheld list
+            _ => $"{item.Size} bytes, ",
+        };
         var commit = item.Commit is { } sha ? $" in commit {Short(sha)}" : "";
-        return $"- {GitPatchFormat.SingleLine(item.Path)} ({size}, {item.Reason}){commit}\n";
+        return $"- {GitPatchFormat.SingleLine(item.Path)} ({size}{item.Reason}){commit}\n";
     }
 
     public static string ManifestSummary(int count, long bytes) =>
