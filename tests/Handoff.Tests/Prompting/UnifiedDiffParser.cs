@@ -35,7 +35,8 @@ internal static partial class UnifiedDiffParser
 
     private static FileChange Describe(List<string> header, List<DiffHunk> hunks, IReadOnlySet<string>? untracked)
     {
-        string? Field(string prefix) => header.FirstOrDefault(h => h.StartsWith(prefix, StringComparison.Ordinal))?[prefix.Length..];
+        // git appends a tab to ---/+++ names that contain a space.
+        string? Field(string prefix) => header.FirstOrDefault(h => h.StartsWith(prefix, StringComparison.Ordinal))?[prefix.Length..].TrimEnd('\t');
         var plus = Field("+++ b/");
         var minus = Field("--- a/");
         var renameTo = Field("rename to ");
