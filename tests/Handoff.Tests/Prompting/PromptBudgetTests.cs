@@ -50,7 +50,7 @@ public class PromptBudgetTests
         Assert.That(result.Prompt, Does.Not.Contain(LocalDir));
 
         var included = result.IncludedFiles.ToHashSet();
-        var budgetOmitted = result.Omitted.Where(o => o.Reason == "budget").ToList();
+        var budgetOmitted = result.Omitted.Where(o => o.Reason == "budget").ToHashSet();
         var blocks = FencedBlocks(result.Prompt);
 
         // Commits: a prefix of them, each patch whole.
@@ -68,7 +68,7 @@ public class PromptBudgetTests
         else Assert.That(commitBlocks, Is.Empty);
         foreach (var c in input.Changes.UnpushedCommits.Skip(patchCount))
             foreach (var f in c.Files.Where(f => f.Omission == ContentOmission.None))
-                Assert.That(budgetOmitted, Does.Contain(new OmittedItem(f.Path, f.DiffBytes, "budget", c.Sha)));
+                Assert.That(budgetOmitted.Contains(new OmittedItem(f.Path, f.DiffBytes, "budget", c.Sha)), Is.True, $"{f.Path} listed as omitted");
 
         // Working files: included whole, in git order, or listed as omitted.
         var includedWorking = input.Changes.WorkingChanges
@@ -78,7 +78,7 @@ public class PromptBudgetTests
             Assert.That(diffBlocks.Single().Content, Is.EqualTo(string.Concat(includedWorking.Select(GitPatchFormat.FileDiff))));
         else Assert.That(diffBlocks, Is.Empty);
         foreach (var f in input.Changes.WorkingChanges.Where(f => f.Omission == ContentOmission.None && !included.Contains(f.Path)))
-            Assert.That(budgetOmitted, Does.Contain(new OmittedItem(f.Path, f.DiffBytes, "budget")));
+            Assert.That(budgetOmitted.Contains(new OmittedItem(f.Path, f.DiffBytes, "budget")), Is.True, $"{f.Path} listed as omitted");
 
         // Fences can't be closed early: every block is either a patch series or a diff.
         Assert.That(blocks, Has.Count.EqualTo(commitBlocks.Count + diffBlocks.Count));
@@ -90,7 +90,7 @@ public class PromptBudgetTests
         var full = _composer.Compose(Rich(1_000_000));
         Assert.That(full.Omitted.Where(o => o.Reason == "budget"), Is.Empty);
         var composed = 0;
-        for (long budget = 1; budget <= full.Bytes + 3; budget++)
+        for (long budget = 1; budget <= full.Bytes + 3; budget += 3)
         {
             var input = Rich(budget);
             ComposedPrompt result;
@@ -104,7 +104,7 @@ public class PromptBudgetTests
             composed++;
             AssertWellFormed(input, result);
         }
-        Assert.That(composed, Is.GreaterThan(full.Bytes / 2));
+        Assert.That(composed, Is.GreaterThan(full.Bytes / 6));
     }
 
     [Test]
