@@ -19,8 +19,9 @@ namespace Handoff.Core.Prompting;
 /// <item>Uncommitted changes to tracked files (modified, staged-new, renamed, copied, deleted, type
 /// changes), then untracked files: tracked edits are the work in progress proper, untracked files are
 /// more often scratch output and always carry their whole content.</item>
-/// <item>Within each class, smallest diff first (ties by path), so the most files fit; a file that does
-/// not fit is skipped and smaller-class-later files are still tried.</item>
+/// <item>Within each class, smallest diff first (ties by path, then git order), so the most files fit.
+/// A file that does not fit is skipped and the following files are still tried (a small untracked file
+/// may fit after a large tracked one did not).</item>
 /// </list>
 /// <para>A file is included whole (all its hunks) or omitted whole with reason "budget": a half-applied
 /// file is a state that never existed locally and is easy to miss, while a file in the manifest is an
