@@ -6,6 +6,9 @@ namespace Handoff.Core.Prompting;
 public sealed record PromptInput
 {
     public required string Task { get; init; }
+
+    /// <summary>Session title; when null it is derived from the task's first line (at most 100 characters).</summary>
+    public string? Title { get; init; }
     public string? Context { get; init; }
 
     /// <summary>Session title; when null the composer derives one from the task.</summary>
@@ -35,7 +38,11 @@ public sealed record ComposedPrompt(
     string Title,
     IReadOnlyList<string> IncludedFiles,
     IReadOnlyList<OmittedItem> Omitted,
-    long Bytes);
+    long Bytes)
+{
+    /// <summary>True when the context had to be cut (at a line boundary, with a marker) to fit the budget.</summary>
+    public bool ContextTruncated { get; init; }
+}
 
 /// <summary>Stage 3 of a handoff: task + context + snapshot + filtered changes → the prompt, within the byte budget.</summary>
 public interface IPromptComposer
