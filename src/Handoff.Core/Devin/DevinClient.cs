@@ -114,13 +114,7 @@ public sealed class DevinClient : IDevinClient, IDisposable
 
     private async Task<ApiCall> V3CreateCall(SessionCreateRequest request, IReadOnlyList<string> tags, CancellationToken ct)
     {
-        var body = request with
-        {
-            Tags = tags,
-            CreateAsUserId = request.CreateAsUserId ?? NullIfEmpty(Connection.UserId),
-            SnapshotId = null,
-            Unlisted = null,
-        };
+        var body = V3CreateBody(request, tags, Connection.UserId);
         return new ApiCall(Method.Post, await OrgPath("sessions", ct), "creating a session",
             body.CreateAsUserId is null ? DevinPermissions.ManageOrgSessions : $"{DevinPermissions.ManageOrgSessions} and {DevinPermissions.ImpersonateOrgSessions}")
         {
@@ -129,9 +123,41 @@ public sealed class DevinClient : IDevinClient, IDisposable
         };
     }
 
+    /// <summary>
+    /// The exact JSON body a create sends for <paramref name="flavor"/> (used by `create --dry-run --json`),
+    /// built by the same code as the real request.
+    /// </summary>
+    public static string CreateBodyJson(ApiFlavor flavor, SessionCreateRequest request, string clientToken, string? defaultUserId)
+    {
+        var tag = ClientTagPrefix + clientToken;
+        var tags = request.Tags ?? [];
+        if (!tags.Contains(tag)) tags = [.. tags, tag];
+        return flavor == ApiFlavor.V3
+            ? DevinJson.Serialize(V3CreateBody(request, tags, defaultUserId))
+            : DevinJson.Serialize(V1CreateBody(request, tags));
+    }
+
+    private static SessionCreateRequest V3CreateBody(SessionCreateRequest request, IReadOnlyList<string> tags, string? defaultUserId) =>
+        request with
+        {
+            Tags = tags,
+            CreateAsUserId = request.CreateAsUserId ?? NullIfEmpty(defaultUserId),
+            SnapshotId = null,
+            Unlisted = null,
+        };
+
     private static ApiCall V1CreateCall(SessionCreateRequest request, IReadOnlyList<string> tags)
     {
-        var body = new V1CreateRequest
+        var body = V1CreateBody(request, tags);
+        return new ApiCall(Method.Post, "v1/sessions", "creating a session", DevinPermissions.ManageOrgSessions)
+        {
+            JsonBody = DevinJson.Serialize(body),
+            Retry = RetryMode.ThrottleOnly,
+        };
+    }
+
+    private static V1CreateRequest V1CreateBody(SessionCreateRequest request, IReadOnlyList<string> tags) =>
+        new V1CreateRequest
         {
             Prompt = WithAttachmentLines(request.Prompt, request.AttachmentUrls),
             Idempotent = true,
@@ -146,12 +172,6 @@ public sealed class DevinClient : IDevinClient, IDisposable
             StructuredOutputSchema = request.StructuredOutputSchema,
             Unlisted = request.Unlisted,
         };
-        return new ApiCall(Method.Post, "v1/sessions", "creating a session", DevinPermissions.ManageOrgSessions)
-        {
-            JsonBody = DevinJson.Serialize(body),
-            Retry = RetryMode.ThrottleOnly,
-        };
-    }
 
     /// <summary>A 2xx with an unreadable body still means the session exists: find it by tag rather than fail.</summary>
     private async Task<SessionCreated> ParseCreatedOrFind(string body, ApiCall call, string tag, SessionCreateRequest request, IReadOnlyList<string> tags, CancellationToken ct)

@@ -19,4 +19,8 @@ public static class SessionIds
             throw new HandoffException($"'{sessionId}' is not a valid session id", ExitCodes.Usage);
         return id.StartsWith(Prefix, StringComparison.Ordinal) ? id : Prefix + id;
     }
+
+    /// <summary>The session's web link: the API's `url` when given, else the app URL for the id.</summary>
+    public static string WebUrl(SessionResponse session) =>
+        !string.IsNullOrWhiteSpace(session.Url) ? session.Url : "https://app.devin.ai/sessions/" + Normalize(session.SessionId);
 }

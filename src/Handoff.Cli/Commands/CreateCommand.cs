@@ -1,0 +1,188 @@
+using System.CommandLine;
+using Handoff.Core;
+using Handoff.Core.Devin;
+using Handoff.Core.Handoffs;
+using Handoff.Core.Output;
+using Handoff.Core.Secrets;
+
+namespace Handoff.Cli.Commands;
+
+/// <summary>
+/// `devin-handoff create`: Inspect → Scan → Compose → (save) → Send. A flag-compatible superset of
+/// devin-handoff.sh create (--task/--context/--tag/--api-url/--org-id/--user-id).
+/// </summary>
+public sealed class CreateCommand(AppServices services) : ICliCommand
+{
+    private readonly Argument<string?> _taskArgument = new("TASK") { Arity = ArgumentArity.ZeroOrOne, Description = "The task (same as --task)" };
+    private readonly Option<string?> _task = new("--task") { Description = "What Devin should do" };
+    private readonly Option<string?> _context = new("--context") { Description = "What you already know (files read, findings, partial fixes); '-' reads stdin" };
+    private readonly Option<string[]> _tags = new("--tag") { Description = "Extra tag (repeatable); 'handoff' is always added" };
+    private readonly Option<string?> _title = new("--title") { Description = "Session title (default: the task's first line)" };
+    private readonly Option<string?> _playbook = new("--playbook") { Description = "Playbook id to run" };
+    private readonly Option<string[]> _knowledge = new("--knowledge") { Description = "Knowledge note id (repeatable; default: all)" };
+    private readonly Option<int?> _maxAcu = new("--max-acu") { Description = "ACU limit for the session" };
+    private readonly Option<string?> _repo = new("--repo") { Description = "Repository to name in the prompt (HOST/PATH), instead of the remote's" };
+    private readonly Option<string?> _remote = new("--remote") { Description = "Remote to read (default: upstream's, else origin, else the only one)" };
+    private readonly Option<bool> _push = new("--push") { Description = "Push the branch first with your own git (git push -u REMOTE HEAD)" };
+    private readonly Option<string?> _maxBytes = new("--max-bytes") { Description = "Prompt budget in bytes (default 200KB; accepts 300KB, 1MB)" };
+    private readonly Option<bool> _noDiff = new("--no-diff") { Description = "Send only repository metadata, no diff or patches" };
+    private readonly Option<bool> _redact = new("--redact") { Description = "Replace only the secret with [REDACTED:rule] instead of withholding its hunk" };
+    private readonly Option<bool> _dryRun = new("--dry-run") { Description = "Print exactly what would be sent; send nothing (no key needed)" };
+    private readonly Option<bool> _resend = new("--resend") { Description = "Send the handoff saved by the last create from this repository again" };
+    private readonly Option<bool> _json = new("--json") { Description = "Machine-readable output" };
+    private readonly ApiOptions _api = new();
+
+    public Command Build()
+    {
+        var command = new Command("create", "Hand the current task and local work to a new Devin session");
+        command.Arguments.Add(_taskArgument);
+        foreach (var option in new Option[] { _task, _context, _tags, _title, _playbook, _knowledge, _maxAcu, _repo, _remote, _push, _maxBytes, _noDiff, _redact, _dryRun, _resend, _json })
+            command.Options.Add(option);
+        _api.AddTo(command);
+        command.SetAction((parse, ct) => CommandRunner.Run(services, parse.GetValue(_json), token => Execute(parse, token), ct));
+        return command;
+    }
+
+    private async Task<int> Execute(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var json = parse.GetValue(_json);
+        var cwd = services.Environment.CurrentDirectory;
+        if (parse.GetValue(_resend))
+            return await Resend(parse, json, cancellationToken);
+
+        var task = parse.GetValue(_task) ?? parse.GetValue(_taskArgument);
+        if (string.IsNullOrWhiteSpace(task))
+            throw new HandoffException("a task is required: pass --task TEXT (or the task as the first argument)", ExitCodes.Usage);
+        var context = parse.GetValue(_context);
+        if (context == "-")
+            context = await services.Console.In.ReadToEndAsync(cancellationToken);
+
+        var settings = services.Settings(cwd);
+        var maxBytes = ByteSize.Parse(settings.Resolve(parse.GetValue(_maxBytes), "DEVIN_HANDOFF_MAX_BYTES", "maxBytes").Value, HandoffOptions.DefaultMaxBytes, "--max-bytes");
+        var secretMode = parse.GetValue(_redact) || settings.GetBool(null, "redact", false) ? SecretMode.Redact : SecretMode.Withhold;
+        var remote = settings.Resolve(parse.GetValue(_remote), null, "remote").Value;
+
+        if (parse.GetValue(_push) && !parse.GetValue(_dryRun))
+        {
+            var pushRemote = remote
+                ?? services.Inspector().Inspect(new Core.Inspection.InspectOptions { StartDirectory = cwd, IncludeChanges = false }).RemoteName
+                ?? throw new HandoffException("--push: this repository has no remote to push to", ExitCodes.Usage);
+            services.Console.Error.WriteLine($"pushing to {pushRemote} with your git…");
+            await services.Git().Push(cwd, pushRemote, cancellationToken);
+        }
+
+        var prepared = services.Preparer(cwd).Prepare(new HandoffOptions
+        {
+            Task = task,
+            Context = string.IsNullOrWhiteSpace(context) ? null : context,
+            Title = parse.GetValue(_title),
+            Tags = parse.GetValue(_tags) ?? [],
+            StartDirectory = cwd,
+            RemoteName = remote,
+            RepoOverride = parse.GetValue(_repo),
+            MaxBytes = maxBytes,
+            IncludeChanges = !parse.GetValue(_noDiff),
+            SecretMode = secretMode,
+        });
+        var report = new HandoffReport(services.Console.Error);
+        report.Warnings(prepared);
+
+        var saved = new SavedHandoff
+        {
+            ClientToken = Guid.NewGuid().ToString("N")[..16],
+            Prompt = prepared.Prompt.Prompt,
+            Title = prepared.Prompt.Title,
+            Tags = prepared.Tags,
+            PlaybookId = parse.GetValue(_playbook),
+            KnowledgeIds = parse.GetValue(_knowledge) is { Length: > 0 } k ? k : null,
+            MaxAcuLimit = parse.GetValue(_maxAcu),
+            SavedAt = services.Clock.Now,
+        };
+
+        if (parse.GetValue(_dryRun))
+        {
+            if (json)
+                services.Console.Out.WriteLine(Json.Serialize(DryRunView.From(prepared, saved, RequestBody(saved, parse))));
+            else
+                services.Console.Out.Write(prepared.Prompt.Prompt.EndsWith('\n') ? prepared.Prompt.Prompt : prepared.Prompt.Prompt + "\n");
+            report.Summary(prepared, dryRun: true);
+            return ExitCodes.Ok;
+        }
+
+        var client = await services.DevinClient(_api.Read(parse), cwd, cancellationToken);
+        var store = new HandoffStore(prepared.Snapshot.GitDirectory);
+        saved = saved with { CreateAsUserId = client.Connection.UserId };
+        store.Save(saved);
+        report.Summary(prepared, dryRun: false);
+        return await Send(client, store, saved, json, cancellationToken);
+    }
+
+    private async Task<int> Resend(ParseResult parse, bool json, CancellationToken cancellationToken)
+    {
+        var cwd = services.Environment.CurrentDirectory;
+        var gitDir = LibGit2Sharp.Repository.Discover(cwd)
+            ?? throw new HandoffException($"not inside a git repository: {cwd}");
+        var store = new HandoffStore(gitDir);
+        var saved = store.Load() ?? throw new HandoffException("no saved handoff in this repository; run create first", ExitCodes.NotFound);
+        if (parse.GetValue(_dryRun))
+        {
+            services.Console.Out.WriteLine(json ? RequestBody(saved, parse).ToJsonString() : saved.Prompt);
+            return ExitCodes.Ok;
+        }
+        var client = await services.DevinClient(_api.Read(parse), cwd, cancellationToken);
+        services.Console.Error.WriteLine($"resending the handoff saved {saved.SavedAt:yyyy-MM-dd HH:mm} ({saved.Title})");
+        return await Send(client, store, saved, json, cancellationToken);
+    }
+
+    private async Task<int> Send(IDevinClient client, HandoffStore store, SavedHandoff saved, bool json, CancellationToken cancellationToken)
+    {
+        var created = await client.CreateSession(ToRequest(saved, client.Connection.UserId), saved.ClientToken, cancellationToken);
+        var session = created.Session;
+        var url = SessionIds.WebUrl(session);
+        store.Save(saved with { SessionId = session.SessionId, SessionUrl = url });
+        store.RecordSession(session.SessionId);
+        if (created.Recovered)
+            services.Console.Error.WriteLine("the first response was lost; found the session it created (no duplicate)");
+        if (json)
+        {
+            services.Console.Out.WriteLine(Json.Serialize(new
+            {
+                session_id = session.SessionId,
+                url,
+                status = session.Status,
+                title = session.Title ?? saved.Title,
+                tags = session.Tags.Count > 0 ? session.Tags : saved.Tags,
+                is_new_session = created.IsNewSession,
+                recovered = created.Recovered,
+            }));
+        }
+        else
+        {
+            services.Console.Out.WriteLine(url);
+            services.Console.Error.WriteLine($"follow it: devin-handoff tail {session.SessionId}   (or: devin-handoff poll last)");
+        }
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The exact body a send would post: the key's API flavour when a key is set, else v3.</summary>
+    private System.Text.Json.Nodes.JsonNode RequestBody(SavedHandoff saved, ParseResult parse)
+    {
+        var settings = services.Settings();
+        var key = services.Environment.Get("DEVIN_API_KEY");
+        var flavor = key is not null && key.StartsWith("apk_", StringComparison.Ordinal) ? ApiFlavor.V1 : ApiFlavor.V3;
+        var userId = settings.UserId(_api.Read(parse).UserId).Value;
+        return System.Text.Json.Nodes.JsonNode.Parse(DevinClient.CreateBodyJson(flavor, ToRequest(saved, null), saved.ClientToken, userId))!;
+    }
+
+    private static SessionCreateRequest ToRequest(SavedHandoff saved, string? userId) => new()
+    {
+        Prompt = saved.Prompt,
+        Title = saved.Title,
+        Tags = saved.Tags,
+        PlaybookId = saved.PlaybookId,
+        KnowledgeIds = saved.KnowledgeIds,
+        MaxAcuLimit = saved.MaxAcuLimit,
+        CreateAsUserId = saved.CreateAsUserId ?? userId,
+        AttachmentUrls = saved.AttachmentUrls.Count > 0 ? saved.AttachmentUrls : null,
+    };
+}
