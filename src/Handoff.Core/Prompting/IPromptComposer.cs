@@ -11,9 +11,6 @@ public sealed record PromptInput
     public string? Title { get; init; }
     public string? Context { get; init; }
 
-    /// <summary>Session title; when null the composer derives one from the task.</summary>
-    public string? Title { get; init; }
-
     public required RepoSnapshot Snapshot { get; init; }
     public required FilteredChanges Changes { get; init; }
 
