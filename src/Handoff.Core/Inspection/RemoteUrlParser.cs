@@ -124,6 +124,6 @@ public static partial class RemoteUrlParser
     [GeneratedRegex(@"^:\d*$")]
     private static partial Regex PortPattern();
 
-    [GeneratedRegex(@"^[A-Za-z]:([\\/]|$)")]
+    [GeneratedRegex(@"^[A-Za-z]:")]
     private static partial Regex WindowsDrive();
 }
