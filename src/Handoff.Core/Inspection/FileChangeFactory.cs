@@ -26,6 +26,8 @@ internal sealed class FileChangeFactory(Repository repo, InspectOptions options,
     {
         var kind = MapKind(entry.Status);
         if (kind is null) return null;
+        // HEAD-to-working-tree diffs report untracked files as added; the index tells them apart.
+        if (kind == ChangeKind.Added && NewSideIsWorkingTree && repo.Index[entry.Path] is null) kind = ChangeKind.Untracked;
         var path = Normalise(entry.Path);
         var oldPath = Normalise(entry.OldPath);
         var oldOid = entry.OldOid;
