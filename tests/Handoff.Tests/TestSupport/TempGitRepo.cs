@@ -131,12 +131,15 @@ public sealed class TempGitRepo : IDisposable
         return Commit(message ?? $"change {relativePath}");
     }
 
-    /// <summary>Creates an empty bare repository ROOT/remotes/NAME.git, adds it as remote NAME and returns its path.</summary>
-    public string CreateBareRemote(string name = "origin")
+    /// <summary>
+    /// Creates an empty bare repository ROOT/remotes/NAME.git whose HEAD names <paramref name="defaultBranch"/>,
+    /// adds it as remote NAME and returns its path.
+    /// </summary>
+    public string CreateBareRemote(string name = "origin", string defaultBranch = "main")
     {
         var bare = System.IO.Path.Combine(Root, "remotes", name + ".git");
         Directory.CreateDirectory(bare);
-        RunIn(bare, "init", "-q", "--bare");
+        RunIn(bare, "init", "-q", "--bare", "-b", defaultBranch);
         Run("remote", "add", name, bare);
         return bare;
     }
