@@ -261,4 +261,28 @@ public class RepoInspectorWorkingChangesTests
 
         Assert.That(change.HeaderLines, Has.Member($"index {oldId[..7]}..{newId[..7]} 100644"));
     }
+
+    [Test]
+    public void Autocrlf_working_files_compare_by_their_committed_form()
+    {
+        _repo.Run("config", "core.autocrlf", "true");
+        _repo.WriteFile("win.txt", "one\ntwo\nthree\n");
+        _repo.Commit("lf in the repository");
+        _repo.WriteFile("win.txt", "one\r\nTWO\r\nthree\r\n");
+
+        var change = Inspect().WorkingChanges.Single();
+
+        Assert.That(change.Hunks.Single().Lines, Is.EqualTo(new[] { " one", "-two", "+TWO", " three" }));
+    }
+
+    [Test]
+    public void Root_commit_files_are_diffed_against_the_empty_tree()
+    {
+        _repo.CommitFile("first.txt", "hello\n", "root");
+
+        var commit = Inspect().UnpushedCommits.Single();
+
+        Assert.That(commit.Files.Single().Kind, Is.EqualTo(ChangeKind.Added));
+        Assert.That(commit.Files.Single().Hunks.Single().Header, Is.EqualTo("@@ -0,0 +1 @@"));
+    }
 }
