@@ -12,7 +12,7 @@ namespace Handoff.Core.Inspection;
 /// read budget; everything else is listed with its size. The old side always comes from a blob; the new
 /// side from a blob (commits) or from the working tree file (working changes).
 /// </summary>
-internal sealed class FileChangeFactory(Repository repo, InspectOptions options, ReadBudget budget, string? workingDirectory)
+internal sealed class FileChangeFactory(Repository repo, InspectOptions options, ReadBudget budget, string? workingDirectory, List<string> warnings)
 {
     private const int ContextLines = 3;
     private static readonly string ZeroId = new('0', 40);
@@ -22,7 +22,32 @@ internal sealed class FileChangeFactory(Repository repo, InspectOptions options,
 
     private readonly bool _autoCrlf = workingDirectory is not null && IsAutoCrlfOn(repo);
 
-    public FileChange? Create(TreeEntryChanges entry, Tree? oldTree)
+    /// <summary>One side-by-side entry of a diff, detached from LibGit2Sharp's type so type changes can be split.</summary>
+    private sealed record Entry(GitChangeKind Status, string Path, string OldPath, ObjectId OldOid, Mode OldMode, ObjectId Oid, Mode Mode);
+
+    /// <summary>The file changes for one diff entry: usually one; two (deletion, addition) when the type changed.</summary>
+    public IEnumerable<FileChange> Create(TreeEntryChanges change, Tree? oldTree)
+    {
+        var entry = new Entry(change.Status, change.Path, change.OldPath, change.OldOid, change.OldMode, change.Oid, change.Mode);
+        // A conflicted entry has no stage-0 blob; compare against HEAD's version of the file.
+        if (entry.Status == GitChangeKind.Conflicted && oldTree?[entry.Path] is { Target: Blob headBlob } headEntry)
+            entry = entry with { OldOid = headBlob.Id, OldMode = headEntry.Mode };
+
+        // git cannot express "file became symlink" as one patch; like `git diff`, emit a deletion and an addition.
+        var bothSidesExist = entry.OldMode != Mode.Nonexistent && entry.Mode != Mode.Nonexistent && entry.Status != GitChangeKind.Deleted;
+        if (bothSidesExist && ObjectKind(entry.OldMode) != ObjectKind(entry.Mode))
+        {
+            var deletion = Create(entry with { Status = GitChangeKind.Deleted, Path = entry.OldPath, Oid = ObjectId.Zero, Mode = Mode.Nonexistent });
+            var addition = Create(entry with { Status = GitChangeKind.Added, OldPath = entry.Path, OldOid = ObjectId.Zero, OldMode = Mode.Nonexistent });
+            return new[] { deletion, addition }.OfType<FileChange>();
+        }
+        return Create(entry) is { } single ? [single] : [];
+    }
+
+    /// <summary>Regular file (any permission), symlink or submodule: changing between these is a type change.</summary>
+    private static Mode ObjectKind(Mode mode) => mode is Mode.SymbolicLink or Mode.GitLink ? mode : Mode.NonExecutableFile;
+
+    private FileChange? Create(Entry entry)
     {
         var kind = MapKind(entry.Status);
         if (kind is null) return null;
@@ -32,17 +57,11 @@ internal sealed class FileChangeFactory(Repository repo, InspectOptions options,
         var oldPath = Normalise(entry.OldPath);
         var oldOid = entry.OldOid;
         var oldMode = entry.OldMode;
-        // A conflicted entry has no stage-0 blob; compare against HEAD's version of the file.
-        if (entry.Status == GitChangeKind.Conflicted && oldTree?[entry.Path]?.Target is Blob headBlob)
-        {
-            oldOid = headBlob.Id;
-            oldMode = oldTree[entry.Path].Mode;
-        }
         var hasOld = oldMode != Mode.Nonexistent && !IsZero(oldOid);
         var hasNew = entry.Mode != Mode.Nonexistent && entry.Status != GitChangeKind.Deleted;
 
         if (entry.Mode == Mode.GitLink || oldMode == Mode.GitLink)
-            return Submodule(entry, path, oldPath, hasOld ? oldOid.Sha : ZeroId, hasNew ? NewSubmoduleSha(entry) : ZeroId);
+            return Submodule(path, oldPath, hasOld ? oldOid.Sha : ZeroId, hasNew ? NewSubmoduleSha(entry) : ZeroId);
 
         var change = new FileChange
         {
@@ -70,7 +89,16 @@ internal sealed class FileChangeFactory(Repository repo, InspectOptions options,
             return Finish(change, oldShort, newKnownId, ContentOmission.ReadBudgetExceeded, []);
 
         var oldBytes = hasOld ? ReadBlob(oldOid) : null;
-        var newBytes = hasNew ? ReadNew(entry) : null;
+        byte[]? newBytes;
+        try
+        {
+            newBytes = hasNew ? ReadNew(entry) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            warnings.Add($"could not read '{path}' ({e.Message}); it is listed without its content");
+            return Finish(change, oldShort, newKnownId, ContentOmission.None, []);
+        }
         if (_autoCrlf && newBytes is not null && (oldBytes is null || Array.IndexOf(oldBytes, (byte)'\r') < 0))
             newBytes = CrlfToLf(newBytes);
         var newId = newKnownId ?? (newBytes is null ? ZeroId : BlobId(newBytes));
@@ -115,7 +143,7 @@ internal sealed class FileChangeFactory(Repository repo, InspectOptions options,
         return change with { Omission = omission, HeaderLines = header, Hunks = hunks };
     }
 
-    private FileChange Submodule(TreeEntryChanges entry, string path, string oldPath, string oldSha, string newSha)
+    private FileChange Submodule(string path, string oldPath, string oldSha, string newSha)
     {
         var change = new FileChange
         {
@@ -141,13 +169,13 @@ internal sealed class FileChangeFactory(Repository repo, InspectOptions options,
         return result;
     }
 
-    private string NewSubmoduleSha(TreeEntryChanges entry)
+    private string NewSubmoduleSha(Entry entry)
     {
         if (!IsZero(entry.Oid)) return entry.Oid.Sha;
         return repo.Submodules[entry.Path]?.WorkDirCommitId?.Sha ?? ZeroId;
     }
 
-    private long NewSize(TreeEntryChanges entry)
+    private long NewSize(Entry entry)
     {
         if (!NewSideIsWorkingTree) return BlobSize(entry.Oid);
         var file = new FileInfo(WorkingFile(entry.Path));
@@ -155,7 +183,7 @@ internal sealed class FileChangeFactory(Repository repo, InspectOptions options,
         return file.Exists ? file.Length : 0;
     }
 
-    private byte[] ReadNew(TreeEntryChanges entry)
+    private byte[] ReadNew(Entry entry)
     {
         if (!NewSideIsWorkingTree) return ReadBlob(entry.Oid);
         var file = new FileInfo(WorkingFile(entry.Path));

@@ -29,8 +29,12 @@ public sealed class RepoInspector : IRepoInspector
         var history = new HistoryReader(repo, head, remoteName).Read(warnings);
 
         var budget = new ReadBudget(options.ReadBudgetBytes);
-        var commits = ReadCommitPatches(repo, history.UnpushedCommits, options, budget);
-        var workingChanges = options.IncludeChanges ? ReadWorkingChanges(repo, options, budget) : [];
+        var commits = ReadCommitPatches(repo, history.UnpushedCommits, options, budget, warnings);
+        var workingChanges = options.IncludeChanges ? ReadWorkingChanges(repo, options, budget, warnings) : [];
+
+        var unread = commits.SelectMany(c => c.Files).Concat(workingChanges).Count(f => f.Omission == ContentOmission.ReadBudgetExceeded);
+        if (unread > 0)
+            warnings.Add($"the read budget of {options.ReadBudgetBytes} bytes was reached; {unread} more file change(s) are listed without content");
 
         return new RepoSnapshot
         {
@@ -81,9 +85,9 @@ public sealed class RepoInspector : IRepoInspector
         return parsed;
     }
 
-    private static List<CommitPatch> ReadCommitPatches(Repository repo, IReadOnlyList<Commit> commits, InspectOptions options, ReadBudget budget)
+    private static List<CommitPatch> ReadCommitPatches(Repository repo, IReadOnlyList<Commit> commits, InspectOptions options, ReadBudget budget, List<string> warnings)
     {
-        var factory = new FileChangeFactory(repo, options, budget, workingDirectory: null);
+        var factory = new FileChangeFactory(repo, options, budget, workingDirectory: null, warnings);
         var patches = new List<CommitPatch>(commits.Count);
         foreach (var commit in commits)
         {
@@ -92,8 +96,7 @@ public sealed class RepoInspector : IRepoInspector
             {
                 var parentTree = commit.Parents.FirstOrDefault()?.Tree;
                 var changes = repo.Diff.Compare<TreeChanges>(parentTree, commit.Tree, CompareOptions());
-                foreach (var entry in changes)
-                    if (factory.Create(entry, parentTree) is { } change) files.Add(change);
+                foreach (var entry in changes) files.AddRange(factory.Create(entry, parentTree));
             }
             patches.Add(new CommitPatch(commit.Sha, commit.MessageShort, commit.Message, commit.Author.Name,
                 commit.Author.Email, commit.Author.When, files));
@@ -101,16 +104,15 @@ public sealed class RepoInspector : IRepoInspector
         return patches;
     }
 
-    private static List<FileChange> ReadWorkingChanges(Repository repo, InspectOptions options, ReadBudget budget)
+    private static List<FileChange> ReadWorkingChanges(Repository repo, InspectOptions options, ReadBudget budget, List<string> warnings)
     {
         var headTree = repo.Info.IsHeadUnborn ? null : repo.Head.Tip.Tree;
-        var factory = new FileChangeFactory(repo, options, budget, repo.Info.WorkingDirectory);
+        var factory = new FileChangeFactory(repo, options, budget, repo.Info.WorkingDirectory, warnings);
         // Index | WorkingDirectory: staged and unstaged together against HEAD; untracked files are included.
         var changes = repo.Diff.Compare<TreeChanges>(headTree, DiffTargets.Index | DiffTargets.WorkingDirectory,
             null, null, CompareOptions());
         var result = new List<FileChange>();
-        foreach (var entry in changes)
-            if (factory.Create(entry, headTree) is { } change) result.Add(change);
+        foreach (var entry in changes) result.AddRange(factory.Create(entry, headTree));
         return result;
     }
 

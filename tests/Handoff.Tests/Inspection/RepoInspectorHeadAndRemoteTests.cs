@@ -29,6 +29,17 @@ public class RepoInspectorHeadAndRemoteTests
     }
 
     [Test]
+    public void A_bare_repository_is_not_a_working_tree()
+    {
+        var bare = _repo.CreateBareRemote();
+
+        var error = Assert.Throws<HandoffException>(() => Inspect(bare));
+
+        Assert.That(error!.ExitCode, Is.EqualTo(ExitCodes.Error));
+        Assert.That(error.Message, Does.StartWith("not inside a git working tree"));
+    }
+
+    [Test]
     public void Discovers_the_repository_from_a_subfolder()
     {
         _repo.CommitFile("src/deep/file.txt", "hello\n");

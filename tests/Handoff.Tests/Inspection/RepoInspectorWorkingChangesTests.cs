@@ -192,7 +192,8 @@ public class RepoInspectorWorkingChangesTests
         _repo.CommitFile("keep.txt", "x\n");
         for (var i = 0; i < 6; i++) _repo.WriteFile($"file{i}.txt", Numbered(40, $"file {i} line"));
 
-        var changes = Inspect(o => o with { ReadBudgetBytes = 1500 }).WorkingChanges;
+        var snapshot = Inspect(o => o with { ReadBudgetBytes = 1500 });
+        var changes = snapshot.WorkingChanges;
 
         Assert.That(changes, Has.Count.EqualTo(6));
         var read = changes.Where(c => c.Omission == ContentOmission.None).ToList();
@@ -202,6 +203,7 @@ public class RepoInspectorWorkingChangesTests
         Assert.That(read.Count + skipped.Count, Is.EqualTo(6));
         Assert.That(read.Take(read.Count - 1).Sum(c => c.DiffBytes), Is.LessThan(1500), "reading stops once the budget is spent");
         Assert.That(skipped, Has.All.Matches<FileChange>(c => c.Hunks.Count == 0 && c.Size > 0 && c.Kind == ChangeKind.Untracked));
+        Assert.That(snapshot.Warnings, Has.Some.Contains($"{skipped.Count} more file change(s) are listed without content"));
     }
 
     [Test]
@@ -284,5 +286,22 @@ public class RepoInspectorWorkingChangesTests
 
         Assert.That(commit.Files.Single().Kind, Is.EqualTo(ChangeKind.Added));
         Assert.That(commit.Files.Single().Hunks.Single().Header, Is.EqualTo("@@ -0,0 +1 @@"));
+    }
+
+    [Test]
+    public void File_replaced_by_a_symlink_applies_cleanly()
+    {
+        _repo.CommitFile("target.txt", "t\n");
+        _repo.CommitFile("thing", "was a file\n");
+        _repo.DeleteFile("thing");
+        File.CreateSymbolicLink(_repo.FullPath("thing"), "target.txt");
+        var snapshot = Inspect();
+        var clone = _repo.NewFolder("clone");
+        _repo.RunIn(clone, "clone", "-q", _repo.Path, ".");
+        File.WriteAllBytes(Path.Combine(_repo.Root, "work.patch"), PatchText.Render(snapshot.WorkingChanges));
+
+        _repo.RunIn(clone, "apply", Path.Combine(_repo.Root, "work.patch"));
+
+        Assert.That(new FileInfo(Path.Combine(clone, "thing")).LinkTarget, Is.EqualTo("target.txt"));
     }
 }
