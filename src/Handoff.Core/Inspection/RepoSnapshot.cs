@@ -66,7 +66,16 @@ public sealed record CommitPatch(
 public enum ChangeKind { Added, Modified, Deleted, Renamed, Copied, TypeChanged, Untracked, Submodule }
 
 /// <summary>Why a file's content is not inlined.</summary>
-public enum ContentOmission { None, Binary, LfsPointer, TooLarge }
+public enum ContentOmission
+{
+    None,
+    Binary,
+    LfsPointer,
+    TooLarge,
+
+    /// <summary>Listed only: InspectOptions.ReadBudgetBytes was used up before this file was read.</summary>
+    ReadBudgetExceeded,
+}
 
 /// <summary>
 /// One file's change as a unified diff: header lines (diff --git, mode, rename, ---/+++) and whole hunks.
@@ -89,6 +98,12 @@ public sealed record FileChange
     public IReadOnlyList<string> HeaderLines { get; init; } = [];
 
     public IReadOnlyList<DiffHunk> Hunks { get; init; } = [];
+
+    /// <summary>
+    /// Null when the text is UTF-8. "iso-8859-1" when a side was not valid UTF-8: the lines were then decoded
+    /// byte-per-char, so encoding them back with Latin-1 gives the original bytes exactly.
+    /// </summary>
+    public string? TextEncoding { get; init; }
 
     /// <summary>For submodules: "old..new" commit range.</summary>
     public string? SubmoduleRange { get; init; }
