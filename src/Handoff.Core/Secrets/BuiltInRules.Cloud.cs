@@ -99,7 +99,7 @@ public static partial class BuiltInRules
         yield return Prefixed("databricks-token", F, "Databricks personal access token", "dapi[a-f0-9]{32}(?:-\\d)?", "dapi",
             ["DATABRICKS_TOKEN=dapi«h32»", "token = \"dapi«h32»-2\""],
             ["dapiVersion = 2", "dapi«h8»"]) with { MinEntropy = 3.0 };
-        yield return Prefixed("flyio-token", F, "Fly.io access token", @"(?:FlyV1 )?fm[12][ar]?_[A-Za-z0-9+/=_-]{100,800}", "fm1_ fm2_ flyv1",
+        yield return Prefixed("flyio-token", F, "Fly.io access token", @"(?:FlyV1 )?fm[12][ar]?_[A-Za-z0-9+/=_-]{100,800}", "fm1|fm2|flyv1",
             ["FLY_API_TOKEN=\"FlyV1 fm2_«b200»\"", "fly_token: fm1r_«u120»"],
             ["FLY_API_TOKEN=${FLY_API_TOKEN}", "fm2_short"]) with { MinEntropy = 4.0 };
         yield return Prefixed("netlify-token", F, "Netlify personal access token", "nfp_[A-Za-z0-9]{36}", "nfp_",

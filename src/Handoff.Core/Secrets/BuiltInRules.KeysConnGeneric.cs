@@ -80,20 +80,6 @@ public static partial class BuiltInRules
 
     private static IEnumerable<SecretRule> Generics()
     {
-        yield return Generic("generic-password", "Password assigned a literal value", @"passw(?:or)?d|passphrase|pwd|_pass\b|\bpass\b", "pass|pwd",
-            ["DB_PASSWORD=«A16»", "    password: \"«A8»«d2»!\"", "spring.datasource.password=«A14»", "define('DB_PASSWORD', '«A12»');"],
-            ["password = get_password()", "password: string", "if password == confirm_password:", "PASSWORD_MIN_LENGTH = 12", "password: ${{ secrets.DB_PASSWORD }}", "password = os.environ[\"DB_PASSWORD\"]"]);
-        yield return Generic("generic-secret", "Secret assigned a literal value", @"secret", "secret",
-            ["client_secret = \"«A32»\"", "JWT_SECRET=«b40»", "\"ClientSecret\": \"«A24»\""],
-            ["client_secret = process.env.CLIENT_SECRET", "secret_name: prod/db/credentials", "secretKeyRef: { name: db, key: password }", "\"UserSecretsId\": \"«UUID»\""]);
-        yield return Generic("generic-token", "Token assigned a literal value", @"token", "token",
-            ["auth_token = '«A40»'", "ACCESS_TOKEN=«u48»", "\"refreshToken\": \"«u64»\""],
-            ["token: string;", "max_tokens = 4096", "token_type = \"bearer\"", "token = request.headers.get('Authorization')"]);
-        yield return Generic("generic-api-key", "API / access / signing key assigned a literal value",
-            @"api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|app[_.-]?key|secret[_.-]?key|(?<![A-Za-z])key|(?-i:(?<=[a-z])Key)|credentials?|creds",
-            "key credential creds",
-            ["API_KEY=«A32»", "const apiKey = \"«A24»\";", "encryption_key: «b44»", "headers = {\"X-Api-Key\": \"«h40»\"}"],
-            ["apiKey: process.env.API_KEY", "primary_key = \"id\"", "\"integrity\": \"sha512-«b86»==\"", "api_key = \"«UUID»\"", "cache_key = f\"user:{user_id}\"", "key: \"commit-«h40»\""]);
         yield return R("bearer-token", RuleFamily.Generic, "Authorization bearer / token header with a literal value",
             @"(?i)\b(?:bearer|token)\s+(?<secret>[A-Za-z0-9_\-.=+/~]{20,2000})", "bearer|token ",
             ["curl -H \"Authorization: Bearer «u40»\" https://api.acme.io", "headers['Authorization'] = 'Bearer «A32»'"],
@@ -106,7 +92,7 @@ public static partial class BuiltInRules
             @"(?i)(?:--(?:password|passwd|token|api-key|apikey|secret|client-secret|access-token|auth-token)[= ]|\bmysql(?:dump|admin)?\b[^\n]*?\s-p)[""']?(?<secret>[^\s""'$]{8,500})",
             "--password --passwd --token --api-key --apikey --secret --client-secret --access-token --auth-token mysql",
             ["docker login --username ci --password «A20» registry.acme.io", "mysql -u root -p«A12» app < dump.sql"],
-            ["docker login --password-stdin", "az login --password $AZ_PASSWORD"]) with { MinEntropy = 3.0 };
+            ["docker login --password-stdin", "az login --password $AZ_PASSWORD"]) with { MinEntropy = 2.5 };
         yield return R("dockerfile-env-secret", RuleFamily.Generic, "Secret baked into a Dockerfile ENV/ARG",
             @"(?i)^\s*(?:ENV|ARG)\s+(?<name>\w*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY)\w*)(?:\s+|\s*=\s*)[""']?(?<secret>[^\s""'$]{8,500})",
             "env arg",
@@ -124,5 +110,19 @@ public static partial class BuiltInRules
             @"(?i)<(?<name>[\w:.-]*(?:password|secret|token|apikey|api_key|accesskey))>(?<secret>[^<\s]{8,2000})</", "password> secret> token> apikey> api_key> accesskey>",
             ["<password>«A16»</password>", "<server><id>repo</id><username>ci</username><password>«A20»</password></server>"],
             ["<password>${env.MAVEN_PASSWORD}</password>", "<tokenEndpoint>https://login.acme.io/token</tokenEndpoint>"]) with { IsGeneric = true, Confidence = FindingConfidence.Low };
+        yield return Generic("generic-password", "Password assigned a literal value", @"passw(?:or)?d|passphrase|pwd|_pass\b|\bpass\b", "pass|pwd",
+            ["DB_PASSWORD=«A16»", "    password: \"«A8»«d2»!\"", "spring.datasource.password=«A14»", "define('DB_PASSWORD', '«A12»');"],
+            ["password = get_password()", "password: string", "if password == confirm_password:", "PASSWORD_MIN_LENGTH = 12", "password: ${{ secrets.DB_PASSWORD }}", "password = os.environ[\"DB_PASSWORD\"]"]);
+        yield return Generic("generic-secret", "Secret assigned a literal value", @"secret", "secret",
+            ["client_secret = \"«A32»\"", "JWT_SECRET=«b40»", "\"ClientSecret\": \"«A24»\""],
+            ["client_secret = process.env.CLIENT_SECRET", "secret_name: prod/db/credentials", "secretKeyRef: { name: db, key: password }", "\"UserSecretsId\": \"«UUID»\""]);
+        yield return Generic("generic-token", "Token assigned a literal value", @"token", "token",
+            ["auth_token = '«A40»'", "ACCESS_TOKEN=«u48»", "\"refreshToken\": \"«u64»\""],
+            ["token: string;", "max_tokens = 4096", "token_type = \"bearer\"", "token = request.headers.get('Authorization')"]);
+        yield return Generic("generic-api-key", "API / access / signing key assigned a literal value",
+            @"api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|app[_.-]?key|secret[_.-]?key|(?<![A-Za-z])key|(?-i:(?<=[a-z])Key)|credentials?|creds",
+            "key credential creds",
+            ["API_KEY=«A32»", "const apiKey = \"«A24»\";", "encryption_key: «b44»", "headers = {\"X-Api-Key\": \"«h40»\"}"],
+            ["apiKey: process.env.API_KEY", "primary_key = \"id\"", "\"integrity\": \"sha512-«b86»==\"", "api_key = \"«UUID»\"", "cache_key = f\"user:{user_id}\"", "key: \"commit-«h40»\""]);
     }
 }

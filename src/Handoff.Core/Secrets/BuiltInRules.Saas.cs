@@ -135,7 +135,7 @@ public static partial class BuiltInRules
             ["MAPBOX_SECRET_TOKEN=sk.eyJ«u60».«u22»", "token: 'sk.eyJ«u80».«u22»'"],
             ["mapboxgl.accessToken = 'pk.eyJ«u60».«u22»'", "sk.eyJ«u10»"]);
         yield return Prefixed("age-secret-key", F, "age encryption secret key", "AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}", "age-secret-key-1",
-            ["AGE-SECRET-KEY-1«L58»", "SOPS_AGE_KEY=AGE-SECRET-KEY-1«L58»"],
+            ["AGE-SECRET-KEY-1«c58»", "SOPS_AGE_KEY=AGE-SECRET-KEY-1«c58»"],
             ["# public key: age1«l58»", "AGE-SECRET-KEY-1<key>"]) with { AllowRegexes = [] };
         yield return Prefixed("contentful-token", F, "Contentful personal access token", "CFPAT-[A-Za-z0-9_-]{43}", "cfpat-",
             ["CONTENTFUL_MANAGEMENT_TOKEN=CFPAT-«u43»", "token: CFPAT-«u43»"],

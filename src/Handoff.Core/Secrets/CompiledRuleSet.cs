@@ -7,7 +7,8 @@ namespace Handoff.Core.Secrets;
 /// <summary>A rule with its regexes compiled once.</summary>
 internal sealed class CompiledRule
 {
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(500);
+    // Generous: the first match also JIT-compiles the regex. Still bounds a pathological (ReDoS) input.
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
     private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
 
     public CompiledRule(SecretRule rule, int order)
@@ -182,6 +183,8 @@ internal sealed class LineScanner(CompiledRuleSet set)
     {
         if (_raw.Count == 0) return;
         var firstNew = hits.Count;
+        // Longest first, then catalog order: a whole webhook URL beats the signature inside it.
+        _raw.Sort((a, b) => a.Length != b.Length ? b.Length.CompareTo(a.Length) : a.Rule.Order.CompareTo(b.Rule.Order));
         foreach (var generic in new[] { false, true })
         {
             foreach (var hit in _raw)

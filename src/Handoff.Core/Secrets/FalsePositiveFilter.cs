@@ -53,7 +53,6 @@ public static class FalsePositiveFilter
     ];
 
     private static readonly Regex Uuid = new(@"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", RegexOptions.IgnoreCase | RegexOptions.Compiled, Timeout);
-    private static readonly Regex HexHash = new(@"^(?:[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$", RegexOptions.Compiled, Timeout);
     private static readonly Regex Identifier = new(
         @"^(?:[A-Za-z][a-z]+(?:[A-Z][a-z]+|[A-Z]{1,3}(?=[A-Z][a-z]|$)|[0-9]{1,2})*   # camelCase / PascalCase words
           | [a-z]+(?:[_.:/-][a-z0-9]+)*                                               # snake, kebab, dotted, paths of words
@@ -69,7 +68,7 @@ public static class FalsePositiveFilter
         RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
     private static readonly Regex FixtureName = new(@"(?i)(?:fake|dummy|mock|fixture|sample|example|placeholder|stub|testdata)", RegexOptions.Compiled, Timeout);
     private static readonly Regex IdLikeName = new(
-        @"(?i)(?:_id|Id|_name|Name|_url|Url|_uri|Uri|_path|Path|_file|File|_type|Type|_length|Length|_size|Size|_count|Count|_ttl|_timeout|Timeout|_expires?|_expiry|Expiry|_header|Header|_prefix|Prefix|_endpoint|Endpoint|_field|Field|_env|_var|_policy|Policy|_format|Format|_hash|Hash|_sha|Sha|_digest|_version|Version|_enabled|Enabled|_mode|Mode|_label|Label|_ref|_provider|Provider|_store|Store|_location|_regex|_pattern|_validator|_hint|Hint|_question|_reset|_min|_max|_limit|Limit|_kind)$",
+        @"(?i)(?:_id|Id|_name|Name|_url|Url|_uri|Uri|_path|Path|_file|File|_type|Type|_length|Length|_size|Size|_count|Count|_ttl|_timeout|Timeout|_expires?|_expiry|Expiry|_header|Header|_prefix|Prefix|_endpoint|Endpoint|_field|Field|_env|_var|_policy|Policy|_format|Format|_hash|Hash|_sha|Sha|_digest|Digest|_commit|Commit|_rev|_revision|Revision|_checksum|Checksum|_fingerprint|Fingerprint|_version|Version|_enabled|Enabled|_mode|Mode|_label|Label|_ref|_provider|Provider|_store|Store|_location|_regex|_pattern|_validator|_hint|Hint|_question|_reset|_min|_max|_limit|Limit|_kind)$",
         RegexOptions.Compiled, Timeout);
     private static readonly Regex HarmlessName = new(
         @"(?i)^(?:.*(?:keyboard|monkey|donkey|turkey|hockey|jockey|keystroke|keyword|keyframe|keypress|keydown|keyup|keyof|keyspace|keyset|hotkey|primary_?key|foreign_?key|sort_?key|partition_?key|cache_?key|idempotency_?key|keychain|author|tokeniz|max_?tokens?|num_?tokens|token_?count|token_?type|token_?usage|tokens_?used|csrf|xsrf|secretary|passwordless|public_?key|pubkey|key_?id|keyid|key_?name|key_?vault|key_?alias|key_?usage|key_?size|key_?length|key_?type|keys?_?path|api_?version|user_?secrets_?id|usersecretsid|secret_?name|secret_?ref|secret_?key_?ref|secretkeyref|secret_?arn|password_?field|password_?confirm|password_?policy|password_?strength|password_?reset|forgot_?password|token_?endpoint|token_?url).*)$",
@@ -91,7 +90,7 @@ public static class FalsePositiveFilter
     {
         if (value.Length < 8) return true;
         if (name is not null && (FixtureName.IsMatch(name) || IdLikeName.IsMatch(name) || HarmlessName.IsMatch(name))) return true;
-        if (Uuid.IsMatch(value) || HexHash.IsMatch(value) || Identifier.IsMatch(value)) return true;
+        if (Uuid.IsMatch(value) || Identifier.IsMatch(value)) return true;
         if (!value.Any(char.IsAsciiLetter)) return !HasHexEntropy(value);
         return Entropy.Shannon(value) < GenericEntropyFloor(value);
     }
@@ -103,6 +102,6 @@ public static class FalsePositiveFilter
     {
         var isHex = value.All(char.IsAsciiHexDigit);
         var floor = isHex ? 3.0 : 3.3;
-        return Math.Min(floor, Math.Log2(value.Length) - 0.55);
+        return Math.Min(floor, Math.Log2(value.Length) - 0.8);
     }
 }

@@ -6,7 +6,7 @@ namespace Handoff.Core.Secrets;
 /// Expands sample templates into concrete text with random data, so no real-looking secret is
 /// stored verbatim. Placeholders are written «Cn» with C a character class and n a length:
 /// A alnum, a lower alnum, U upper alnum, h lower hex, H upper hex, d digits, b base64, u base64url,
-/// l lower letters, L upper letters, Z base32 upper (A-Z2-7).
+/// l lower letters, L upper letters, Z base32 upper (A-Z2-7), c bech32 upper.
 /// Specials: «GH» GitHub/npm body (30 base62 + CRC32 in 6 base62), «GLSA» Grafana body,
 /// «CF» Cloudflare body, «UUID», «JWT», «B64:text» base64 of text.
 /// </summary>
@@ -76,6 +76,7 @@ public static class SampleTemplate
             'l' => "abcdefghijklmnopqrstuvwxyz",
             'L' => "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
             'Z' => "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567",
+            'c' => "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L",
             _ => throw new FormatException($"unknown sample class «{spec}»"),
         };
         return Random(alphabet, length, random);

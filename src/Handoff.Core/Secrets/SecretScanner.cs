@@ -120,6 +120,20 @@ public sealed class SecretScanner : ISecretScanner
         }
     }
 
+    /// <summary>Scans text as the content of <paramref name="path"/> (content rules only; path rules are not applied).</summary>
+    public IReadOnlyList<Finding> ScanText(string path, string text)
+    {
+        var findings = new List<Finding>();
+        var scanner = new FragmentScanner(_current);
+        var lineNumber = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            lineNumber++;
+            scanner.ScanLine(line.AsSpan().TrimEnd('\r'), path, lineNumber, null, findings, false, out _);
+        }
+        return findings;
+    }
+
     /// <summary>
     /// Scans files or directories (recursively, skipping .git) under <paramref name="repoRoot"/>, whose config is used.
     /// Binary files are checked by path rules only.
