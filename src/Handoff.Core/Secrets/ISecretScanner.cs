@@ -13,7 +13,9 @@ public enum SecretMode
 
 /// <summary>
 /// A secret found. Never holds the secret in clear: Preview is redacted, Fingerprint is
-/// "path:rule:salted-hash" (the form written to .devin-handoff-ignore).
+/// "path:rule:salted-hash" (the form written to .devin-handoff-ignore). Line 0 means the whole file
+/// (a path rule). Confidence is High when an offline checksum verified the token, Low for generic rules
+/// and failed checksums (still reported and withheld).
 /// </summary>
 public sealed record Finding(
     string RuleId,
@@ -21,7 +23,8 @@ public sealed record Finding(
     int Line,
     string Fingerprint,
     string Preview,
-    string? Commit = null);
+    string? Commit = null,
+    FindingConfidence Confidence = FindingConfidence.Medium);
 
 /// <summary>Something left out of a handoff because of a finding or a path rule. Safe to show and to send.</summary>
 public sealed record WithheldItem(

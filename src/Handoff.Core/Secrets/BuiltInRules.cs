@@ -1,0 +1,35 @@
+namespace Handoff.Core.Secrets;
+
+/// <summary>
+/// The built-in rule catalog. Order matters: when two rules find the same secret, the earlier one is
+/// reported, and generic rules always yield to specific ones.
+/// </summary>
+public static partial class BuiltInRules
+{
+    private static readonly Lazy<IReadOnlyList<SecretRule>> AllRules = new(() =>
+        Cloud().Concat(SourceHosts()).Concat(Chat()).Concat(Payments()).Concat(AiProviders())
+            .Concat(PackageRegistries()).Concat(Saas()).Concat(PrivateKeys()).Concat(Jwts())
+            .Concat(ConnectionStrings()).Concat(Generics()).ToList());
+
+    public static IReadOnlyList<SecretRule> Content => AllRules.Value;
+
+    /// <summary>Files that are secrets by nature. Public keys and certificates are not.</summary>
+    public static IReadOnlyList<PathRule> Paths { get; } =
+    [
+        new() { Id = "path-dotenv", Description = ".env file", PathRegex = @"(?:^|/)\.env(?:\.[^/]*)?$", ExceptPathRegex = @"\.(?:example|sample|template|dist|defaults?|schema)$|\.env\.(?:example|sample|template)\." },
+        new() { Id = "path-ssh-private-key", Description = "SSH private key file", PathRegex = @"(?:^|/)id_(?:rsa|dsa|ecdsa|ed25519|ecdsa_sk|ed25519_sk)(?:[._-][^/]*)?$", ExceptPathRegex = @"\.pub$" },
+        new() { Id = "path-private-key-file", Description = "private key file (*.key, *.ppk, *.pem holding a private key)", PathRegex = @"\.(?:key|ppk|pvk|p8)$", ExceptPathRegex = @"(?:\.pub\.key|public\.key|\.pubkey)$" },
+        new() { Id = "path-pem-private-key", Description = "PEM file holding a private key", PathRegex = @"\.(?:pem|crt|cer)$", ContentRegex = @"PRIVATE KEY-----" },
+        new() { Id = "path-keystore", Description = "keystore / PKCS#12 file", PathRegex = @"\.(?:p12|pfx|jks|keystore|bks|jceks)$" },
+        new() { Id = "path-npmrc", Description = ".npmrc / .yarnrc holding a registry credential", PathRegex = @"(?:^|/)\.(?:npmrc|yarnrc(?:\.yml)?)$", ContentRegex = @"(?i)(?:_authToken|_auth|_password|npmAuthToken|npmAuthIdent)\s*[=:]\s*[""']?[^\s""'$]" },
+        new() { Id = "path-pypirc", Description = ".pypirc holding a password", PathRegex = @"(?:^|/)\.pypirc$", ContentRegex = @"(?im)^\s*password\s*[=:]\s*\S" },
+        new() { Id = "path-netrc", Description = ".netrc holding a password", PathRegex = @"(?:^|/)[._]netrc$", ContentRegex = @"(?i)\bpassword\s+\S" },
+        new() { Id = "path-git-credentials", Description = ".git-credentials", PathRegex = @"(?:^|/)\.git-credentials$" },
+        new() { Id = "path-docker-config", Description = "docker config.json holding auths", PathRegex = @"(?:^|/)\.docker/config\.json$", ContentRegex = @"""(?:auth|identitytoken|password)""\s*:\s*""[^""]" },
+        new() { Id = "path-gcp-service-account", Description = "GCP service-account key JSON", PathRegex = @"\.json$", ContentRegex = @"""type""\s*:\s*""service_account""[\s\S]*""private_key""|""private_key""[\s\S]*""type""\s*:\s*""service_account""" },
+        new() { Id = "path-kubeconfig", Description = "kubeconfig holding credentials", PathRegex = @"(?:^|/)(?:kubeconfig[^/]*|\.kube/config|[^/]*\.kubeconfig)$", ContentRegex = @"(?m)^\s*(?:token|client-key-data|password|auth-provider)\s*:\s*\S" },
+        new() { Id = "path-terraform-state", Description = "Terraform state", PathRegex = @"(?:^|/)[^/]*\.tfstate(?:\.backup)?$" },
+        new() { Id = "path-credentials-file", Description = "cloud CLI credentials file", PathRegex = @"(?:^|/)(?:\.aws/credentials|\.azure/accessTokens\.json|\.config/gcloud/(?:credentials\.db|access_tokens\.db|application_default_credentials\.json)|\.boto|\.s3cfg)$" },
+        new() { Id = "path-htpasswd", Description = "htpasswd file", PathRegex = @"(?:^|/)\.htpasswd$" },
+    ];
+}

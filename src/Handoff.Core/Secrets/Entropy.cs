@@ -1,0 +1,28 @@
+namespace Handoff.Core.Secrets;
+
+/// <summary>Shannon entropy in bits per character.</summary>
+public static class Entropy
+{
+    public static double Shannon(ReadOnlySpan<char> value)
+    {
+        if (value.IsEmpty) return 0;
+        Span<int> counts = stackalloc int[128];
+        var other = new Dictionary<char, int>();
+        foreach (var c in value)
+        {
+            if (c < 128) counts[c]++;
+            else other[c] = other.GetValueOrDefault(c) + 1;
+        }
+        double entropy = 0, n = value.Length;
+        foreach (var count in counts) entropy -= Term(count, n);
+        foreach (var count in other.Values) entropy -= Term(count, n);
+        return entropy;
+    }
+
+    private static double Term(int count, double n)
+    {
+        if (count == 0) return 0;
+        var p = count / n;
+        return p * Math.Log2(p);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text;
+
+namespace Handoff.Core.Secrets;
+
+/// <summary>
+/// Scans consecutive lines of one fragment (a hunk's added lines, a text, a file) and turns raw hits into
+/// safe <see cref="Finding"/>s. Tracks state that spans lines: "allowlist nextline" pragmas and multi-line
+/// private-key blocks (redacted whole). Not thread-safe.
+/// </summary>
+internal sealed class FragmentScanner(ScanContext context)
+{
+    private const int MaxPreviewChars = 160;
+    private readonly LineScanner _lines = new(context.Rules);
+    private readonly List<RawHit> _hits = [];
+    private bool _allowNext;
+    private string? _blockEnd;
+    private string? _blockRule;
+
+    public ScanContext Context => context;
+
+    /// <summary>Forget cross-line state (a new hunk or file starts).</summary>
+    public void Reset()
+    {
+        _allowNext = false;
+        _blockEnd = null;
+        _blockRule = null;
+    }
+
+    /// <summary>
+    /// Scans one line, appends its findings. When <paramref name="redacted"/> is requested and the line holds
+    /// a secret (or sits inside a private-key block), it receives the line with secrets replaced.
+    /// </summary>
+    /// <returns>True when the line holds (or continues) a secret that was not allowed or ignored.</returns>
+    public bool ScanLine(ReadOnlySpan<char> line, string path, int lineNumber, string? commit, List<Finding> findings, bool wantRedacted, out string? redacted)
+    {
+        redacted = null;
+        if (_blockEnd is not null)
+        {
+            var rule = _blockRule!;
+            if (line.Contains(_blockEnd, StringComparison.Ordinal)) Reset();
+            if (wantRedacted) redacted = $"[REDACTED:{rule}]";
+            return true;
+        }
+        var allowedByPreviousLine = _allowNext;
+        _allowNext = line.Contains("allowlist nextline secret", StringComparison.OrdinalIgnoreCase);
+        _hits.Clear();
+        _lines.Scan(line, path, _hits);
+        if (_hits.Count == 0 || allowedByPreviousLine || HasAllowMarker(line)) return false;
+
+        var kept = new List<(RawHit Hit, string Fingerprint)>(_hits.Count);
+        foreach (var hit in _hits)
+        {
+            var fingerprint = Fingerprint.Of(path, hit.Rule.Rule.Id, hit.Secret);
+            if (!context.IsIgnored(fingerprint)) kept.Add((hit, fingerprint));
+        }
+        if (kept.Count == 0) return false;
+
+        var preview = Preview(line, kept);
+        foreach (var (hit, fingerprint) in kept)
+            findings.Add(new Finding(hit.Rule.Rule.Id, path, lineNumber, fingerprint, preview, commit, hit.Confidence));
+        if (wantRedacted) redacted = Replace(line, kept, h => $"[REDACTED:{h.Rule.Rule.Id}]");
+
+        var last = kept[^1].Hit;
+        if (last.Rule.Rule.BlockEnd is { } end && !last.Secret.Contains(end, StringComparison.Ordinal)
+            && !line[(last.Start + last.Length)..].Contains(end, StringComparison.Ordinal))
+        {
+            _blockEnd = end;
+            _blockRule = last.Rule.Rule.Id;
+        }
+        return true;
+    }
+
+    public static bool HasAllowMarker(ReadOnlySpan<char> line)
+    {
+        foreach (var marker in FalsePositiveFilter.AllowMarkers)
+            if (line.Contains(marker, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    /// <summary>The line with each secret masked: first 4 chars + "…" for long secrets, "****" otherwise; trimmed around the first secret.</summary>
+    private static string Preview(ReadOnlySpan<char> line, List<(RawHit Hit, string Fingerprint)> hits)
+    {
+        var masked = Replace(line, hits, h => h.Secret.Length >= 16 ? h.Secret[..4] + "…" : "****").Trim();
+        if (masked.Length <= MaxPreviewChars) return masked;
+        return masked[..(MaxPreviewChars - 1)] + "…";
+    }
+
+    private static string Replace(ReadOnlySpan<char> line, List<(RawHit Hit, string Fingerprint)> hits, Func<RawHit, string> replacement)
+    {
+        var sb = new StringBuilder(line.Length + 32);
+        var pos = 0;
+        foreach (var (hit, _) in hits)
+        {
+            if (hit.Start < pos) continue;
+            sb.Append(line[pos..hit.Start]).Append(replacement(hit));
+            pos = hit.Start + hit.Length;
+        }
+        sb.Append(line[pos..]);
+        return sb.ToString();
+    }
+}
