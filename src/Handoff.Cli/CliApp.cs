@@ -17,6 +17,7 @@ public static class CliApp
 
     private static IEnumerable<ICliCommand> Commands(AppServices s) =>
     [
+        new CreateCommand(s),
         new InstallCommand(s),
         new UninstallCommand(s),
     ];

@@ -1,4 +1,11 @@
+using Handoff.Core;
 using Handoff.Core.Abstractions;
+using Handoff.Core.Devin;
+using Handoff.Core.Git;
+using Handoff.Core.Handoffs;
+using Handoff.Core.Inspection;
+using Handoff.Core.Prompting;
+using Handoff.Core.Secrets;
 using Handoff.Core.Output;
 using Handoff.Core.Settings;
 
@@ -17,6 +24,58 @@ public sealed class AppServices
 
     /// <summary>Path of this program, for the git alias and hooks.</summary>
     public string? ExecutablePath { get; init; }
+
+    public Func<IRepoInspector> Inspector { get; init; } = () => new RepoInspector();
+    public Func<IPromptComposer> Composer { get; init; } = () => new PromptComposer();
+
+    /// <summary>The secret scanner for a repository (its ignore file and config live in the work tree).</summary>
+    public Func<string?, ISecretScanner> Scanner { get; init; } = workTree => new SecretScanner(new FileSecretConfigLoader(), workTree);
+
+    /// <summary>Builds the API client for a resolved connection. Tests swap in a fake.</summary>
+    public Func<DevinConnection, AppServices, IDevinClient> ClientFactory { get; init; } =
+        (connection, services) => Handoff.Core.Devin.DevinClient.Create(connection, services.Environment, services.Console.Error);
+
+    public HandoffPreparer Preparer(string startDirectory) =>
+        new(Inspector(), Scanner(WorkTreeOf(startDirectory)), Composer());
+
+    public GitCli Git() => new(Processes);
+
+    /// <summary>
+    /// Resolves the connection (flags &gt; environment &gt; git config &gt; default) and builds the client.
+    /// Exit 4 when no key is found.
+    /// </summary>
+    public async Task<IDevinClient> DevinClient(ApiFlags flags, string startDirectory, CancellationToken cancellationToken)
+    {
+        var settings = Settings(startDirectory);
+        var apiUrl = settings.ApiUrl(flags.ApiUrl).Value!;
+        var key = await settings.ApiKey(apiUrl, cancellationToken);
+        if (key.Value is null)
+            throw new HandoffException(
+                "DEVIN_API_KEY is not set: export it or run 'devin-handoff auth login' (keys: https://app.devin.ai/settings/api-keys); --dry-run needs none",
+                ExitCodes.AuthOrConfig);
+        return ClientFactory(new DevinConnection
+        {
+            ApiKey = key.Value,
+            ApiUrl = apiUrl,
+            OrgId = settings.OrgId(flags.OrgId).Value,
+            UserId = settings.UserId(flags.UserId).Value,
+        }, this);
+    }
+
+    private static string? WorkTreeOf(string startDirectory)
+    {
+        try
+        {
+            var gitDir = LibGit2Sharp.Repository.Discover(startDirectory);
+            if (gitDir is null) return null;
+            using var repo = new LibGit2Sharp.Repository(gitDir);
+            return repo.Info.WorkingDirectory;
+        }
+        catch (LibGit2Sharp.LibGit2SharpException)
+        {
+            return null;
+        }
+    }
 
     public bool TraceEnabled => Environment.Get("DEVIN_HANDOFF_TRACE") is "1" or "true";
 
