@@ -45,6 +45,9 @@ public sealed class FakeDevinOptions
 
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
+    /// <summary>Stop on Ctrl+C/SIGTERM (hand-run only; tests must not hook the test process's signals).</summary>
+    public bool HandleConsoleSignals { get; set; }
+
     /// <summary>Print one line per request to stdout (the hand-run entry point turns this on).</summary>
     public bool EchoRequestsToConsole { get; set; }
 }

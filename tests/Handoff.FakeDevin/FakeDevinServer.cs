@@ -90,6 +90,7 @@ public sealed class FakeDevinServer : IAsyncDisposable
         Settings.StorageRejectsAuthorization = true;
     }
 
+    /// <summary>Completes when the API host is asked to stop (Ctrl+C/SIGTERM with HandleConsoleSignals).</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) =>
         _api?.WaitForShutdownAsync(cancellationToken) ?? Task.CompletedTask;
 
@@ -162,6 +163,8 @@ public sealed class FakeDevinServer : IAsyncDisposable
         });
         builder.WebHost.UseUrls(url);
         builder.Logging.ClearProviders();
+        if (!_options.HandleConsoleSignals)
+            builder.Services.AddSingleton<IHostLifetime, NoSignalsLifetime>(); // never swallow Ctrl+C/SIGTERM of a test process
         builder.Services.AddSingleton(State);
         builder.Services.AddSingleton(Settings);
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -170,6 +173,12 @@ public sealed class FakeDevinServer : IAsyncDisposable
             o.SerializerOptions.DictionaryKeyPolicy = null;
         });
         return builder.Build();
+    }
+
+    private sealed class NoSignalsLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private static async Task CatchUnhandled(HttpContext context, Func<Task> next)

@@ -9,6 +9,7 @@ var options = new FakeDevinOptions
     Url = url.Split(';')[0],
     DefaultOrgId = ArgValue(args, "--org") ?? "org-test",
     EchoRequestsToConsole = true,
+    HandleConsoleSignals = true,
 };
 if (!args.Contains("--static"))
 {
@@ -22,9 +23,7 @@ Console.WriteLine($"Fake Devin API listening on {server.BaseUrl} (org {server.De
 Console.WriteLine($"Try: DEVIN_API_URL={server.BaseUrl.ToString().TrimEnd('/')} DEVIN_API_KEY=cog_test DEVIN_ORG_ID={server.DefaultOrgId} devin-handoff ...");
 Console.WriteLine("Control endpoints under /_fake (e.g. GET /_fake/requests). Ctrl+C to stop.");
 
-var stop = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
-await stop.Task;
+await server.WaitForShutdownAsync();
 
 static string? ArgValue(string[] args, string name)
 {
