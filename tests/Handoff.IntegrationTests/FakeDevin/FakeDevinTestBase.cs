@@ -18,6 +18,9 @@ public abstract class FakeDevinTestBase
     /// <summary>Authenticated client with the v3 key, base address at the server root.</summary>
     protected HttpClient Api { get; private set; } = null!;
 
+    /// <summary>Authenticated client with the legacy v1 (apk_) key.</summary>
+    protected HttpClient V1 { get; private set; } = null!;
+
     protected string Org => Server.DefaultOrgId;
 
     protected virtual FakeDevinOptions Options() => new();
@@ -27,12 +30,14 @@ public abstract class FakeDevinTestBase
     {
         Server = await FakeDevinServer.StartAsync(Options());
         Api = Client(V3Key);
+        V1 = Client(V1Key);
     }
 
     [TearDown]
     public async Task StopServer()
     {
         Api.Dispose();
+        V1.Dispose();
         foreach (var client in _clients) client.Dispose();
         _clients.Clear();
         await Server.DisposeAsync();
