@@ -29,6 +29,9 @@ public sealed class FakeDevinServer : IAsyncDisposable
     /// <summary>The API root, e.g. http://127.0.0.1:41234/ (use as DEVIN_API_URL).</summary>
     public Uri BaseUrl { get; private set; } = null!;
 
+    /// <summary>The API root without the trailing slash, as a user would write DEVIN_API_URL.</summary>
+    public string DevinApiUrl => BaseUrl.ToString().TrimEnd('/');
+
     /// <summary>The storage listener's root.</summary>
     public Uri StorageBaseUrl { get; private set; } = null!;
 
@@ -53,6 +56,15 @@ public sealed class FakeDevinServer : IAsyncDisposable
         var probe = new FaultRule { Method = method, PathPattern = pathPattern };
         return Requests.Where(r => probe.Matches(r.Method, r.Path)).ToList();
     }
+
+    /// <summary>Environment for running devin-handoff against this fake: DEVIN_API_URL, DEVIN_API_KEY, DEVIN_ORG_ID.</summary>
+    public IReadOnlyDictionary<string, string> ClientEnvironment(string apiKey = "cog_test", string? orgId = null) =>
+        new Dictionary<string, string>
+        {
+            ["DEVIN_API_URL"] = DevinApiUrl,
+            ["DEVIN_API_KEY"] = apiKey,
+            ["DEVIN_ORG_ID"] = orgId ?? DefaultOrgId,
+        };
 
     /// <summary>The v3 org scope root, e.g. http://127.0.0.1:41234/v3/organizations/org-test/.</summary>
     public Uri OrgUrl(string? orgId = null) => new(BaseUrl, $"v3/organizations/{Uri.EscapeDataString(orgId ?? DefaultOrgId)}/");
@@ -121,8 +133,8 @@ public sealed class FakeDevinServer : IAsyncDisposable
         StorageBaseUrl = ListeningAddress(_storage);
 
         _api = CreateApp(_options.Url);
-        _api.Use(CatchUnhandled);
         _api.Use(RequestLog.Middleware(RequestLog, _options.Clock, IsControlPath, Echo("api")));
+        _api.Use(CatchUnhandled); // inside the log so the recorded status is the 500
         _api.Use(FaultControl.Middleware(Faults, IsControlPath));
         _api.Use(AuthPolicy.Middleware(Auth));
         MapApi(_api);

@@ -80,7 +80,7 @@ public static class ControlEndpoints
         {
             return Errors.NotFound(e.Message);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or FormatException)
         {
             return Errors.BadRequest(e.Message);
         }

@@ -47,6 +47,16 @@ public class ControlEndpointsTests : FakeDevinTestBase
     }
 
     [Test]
+    public async Task Bad_base64_attachment_content_is_400()
+    {
+        var id = (await CreateSessionAsync()).GetProperty("session_id").GetString()!;
+
+        var response = await Control.PostAsJsonAsync($"_fake/sessions/{id}/attachments", new { name = "x", content_base64 = "%%%" });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    [Test]
     public async Task Unknown_session_is_404()
     {
         var response = await Control.PostAsJsonAsync("_fake/sessions/devin-nope/status", new { status = "exit" });
@@ -129,5 +139,17 @@ public class ServerLifecycleTests
         Assert.That(a.StorageBaseUrl.Port, Is.Not.EqualTo(a.BaseUrl.Port));
         Assert.That(got.GetProperty("status_detail").GetString(), Is.EqualTo("finished"));
         Assert.That(a.BaseUrl.Host, Is.EqualTo("127.0.0.1"));
+    }
+
+    [Test]
+    public async Task Client_environment_points_at_the_server_without_a_trailing_slash()
+    {
+        await using var server = await FakeDevinServer.StartAsync();
+
+        var env = server.ClientEnvironment("cog_abc");
+
+        Assert.That(env["DEVIN_API_URL"], Is.EqualTo($"http://127.0.0.1:{server.BaseUrl.Port}"));
+        Assert.That(env["DEVIN_API_KEY"], Is.EqualTo("cog_abc"));
+        Assert.That(env["DEVIN_ORG_ID"], Is.EqualTo("org-test"));
     }
 }
