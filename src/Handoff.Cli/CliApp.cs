@@ -18,6 +18,13 @@ public static class CliApp
     private static IEnumerable<ICliCommand> Commands(AppServices s) =>
     [
         new CreateCommand(s),
+        new TailCommand(s),
+        new PollCommand(s),
+        new StatusCommand(s),
+        new SessionsCommand(s),
+        new SendCommand(s),
+        new ArchiveCommand(s),
+        new TerminateCommand(s),
         new InstallCommand(s),
         new UninstallCommand(s),
     ];
