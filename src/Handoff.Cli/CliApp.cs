@@ -25,6 +25,7 @@ public static class CliApp
         new SendCommand(s),
         new ArchiveCommand(s),
         new TerminateCommand(s),
+        new PickupCommand(s),
         new InstallCommand(s),
         new UninstallCommand(s),
     ];

@@ -3,6 +3,8 @@ using Handoff.FakeDevin.State;
 
 namespace Handoff.IntegrationTests.Following;
 
+[Parallelizable(ParallelScope.All)]
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public class CreateFollowTests : FollowTestBase
 {
     protected override FakeDevinOptions Options() => new()

@@ -2,6 +2,8 @@ using Handoff.FakeDevin.State;
 
 namespace Handoff.IntegrationTests.Following;
 
+[Parallelizable(ParallelScope.All)]
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public class SessionCommandsTests : FollowTestBase
 {
     [Test]
