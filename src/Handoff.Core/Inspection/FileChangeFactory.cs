@@ -189,7 +189,7 @@ internal sealed class FileChangeFactory(Repository repo, InspectOptions options,
         var file = new FileInfo(WorkingFile(entry.Path));
         // A symlink's content in git is its target, never the file it points to.
         if (entry.Mode == Mode.SymbolicLink && file.LinkTarget is { } target) return Encoding.UTF8.GetBytes(target);
-        return file.Exists ? File.ReadAllBytes(file.FullName) : [];
+        return File.ReadAllBytes(file.FullName); // a vanished file throws and is reported, never shown as emptied
     }
 
     private string WorkingFile(string path) => System.IO.Path.Combine(workingDirectory!, path);
