@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -20,6 +19,7 @@ internal sealed class CompiledRule
         SecretGroup = secretGroup >= 0 ? secretGroup : Regex.GetGroupNumbers().Length > 1 ? 1 : 0;
         NameGroup = Regex.GroupNumberFromName("name");
         UserGroup = Regex.GroupNumberFromName("user");
+        Anchored = rule.KeywordAnchored ? Cache.GetOrAdd(@"\G" + rule.Regex, static pattern => new Regex(pattern, Options, MatchTimeout)) : null;
         Path = rule.PathPattern is null ? null : new Regex(rule.PathPattern, Options | RegexOptions.IgnoreCase, MatchTimeout);
         Allow = rule.AllowRegexes.Select(r => new Regex(r, Options, MatchTimeout)).ToArray();
         DecodedMustMatch = rule.DecodedMustMatch is null ? null : new Regex(rule.DecodedMustMatch, Options, MatchTimeout);
@@ -31,6 +31,9 @@ internal sealed class CompiledRule
     public SecretRule Rule { get; }
     public int Order { get; }
     public Regex Regex { get; }
+
+    /// <summary>For keyword-anchored rules: the regex prefixed with \G, tried at each keyword occurrence.</summary>
+    public Regex? Anchored { get; }
     public int SecretGroup { get; }
     public int NameGroup { get; }
     public int UserGroup { get; }
@@ -87,24 +90,32 @@ internal sealed class CompiledRuleSet
             }
         }
         AlwaysRun = always.ToArray();
-        KeywordSearch = SearchValues.Create(byKeyword.Keys.ToArray(), StringComparison.OrdinalIgnoreCase);
-        var buckets = new List<(string, int[])>[128];
-        var other = new List<(string, int[])>();
+        var buckets = new List<(string, int[])>?[PairCount];
         foreach (var (keyword, ruleIds) in byKeyword)
         {
-            var first = keyword[0];
-            if (first < 128) (buckets[first] ??= []).Add((keyword, ruleIds.ToArray()));
-            else other.Add((keyword, ruleIds.ToArray()));
+            if (keyword.Length < 2 || keyword[0] >= 128 || keyword[1] >= 128)
+                throw new ArgumentException($"keyword '{keyword}' must be at least 2 ASCII characters");
+            var pair = Pair(keyword[0], keyword[1]);
+            (buckets[pair] ??= []).Add((keyword, ruleIds.ToArray()));
+            PairBits[pair >> 6] |= 1UL << (pair & 63);
         }
-        KeywordsByFirstChar = buckets.Select(b => b?.ToArray() ?? []).ToArray();
-        NonAsciiKeywords = other.ToArray();
+        KeywordsByPair = buckets.Select(b => b?.ToArray()).ToArray();
     }
+
+    private const int PairCount = 128 * 128;
+
+    /// <summary>Case-folding table for ASCII; 0 for characters no keyword starts with.</summary>
+    public static readonly byte[] Fold = Enumerable.Range(0, 128).Select(c => (byte)(c is >= 'A' and <= 'Z' ? c | 0x20 : c)).ToArray();
+
+    public static int Pair(char a, char b) => (Fold[a] << 7) | Fold[b];
+
+    /// <summary>One bit per (lower-cased) first-two-characters of a keyword: a cheap per-position test.</summary>
+    public ulong[] PairBits { get; } = new ulong[PairCount / 64];
+
+    public (string Keyword, int[] Rules)[]?[] KeywordsByPair { get; }
 
     public CompiledRule[] Rules { get; }
     public CompiledAllowlist Allowlist { get; }
-    public SearchValues<string> KeywordSearch { get; }
-    public (string Keyword, int[] Rules)[][] KeywordsByFirstChar { get; }
-    public (string Keyword, int[] Rules)[] NonAsciiKeywords { get; }
     public int[] AlwaysRun { get; }
 
     private static readonly Lazy<CompiledRuleSet> BuiltInSet = new(() => new CompiledRuleSet(BuiltInRules.Content, CompiledAllowlist.Empty));
@@ -118,6 +129,7 @@ internal sealed class LineScanner(CompiledRuleSet set)
     private readonly int[] _marks = new int[set.Rules.Length];
     private readonly List<int> _candidates = [];
     private readonly List<RawHit> _raw = [];
+    private readonly List<(int Rule, int Position)> _anchors = [];
     private int _stamp;
 
     public CompiledRuleSet Set => set;
@@ -135,42 +147,70 @@ internal sealed class LineScanner(CompiledRuleSet set)
         {
             var rule = set.Rules[index];
             if (rule.Path is not null && !rule.Path.IsMatch(path)) continue;
+            if (rule.Anchored is { } anchored)
+            {
+                foreach (var (anchoredRule, position) in _anchors)
+                {
+                    if (anchoredRule != index || !anchored.IsMatch(line, position)) continue;
+                    text ??= line.ToString();
+                    AddMatch(rule, anchored.Match(text, position), text);
+                }
+                continue;
+            }
             if (!rule.Regex.IsMatch(line)) continue;
             text ??= line.ToString();
-            foreach (Match match in rule.Regex.Matches(text))
-            {
-                var group = match.Groups[rule.SecretGroup];
-                if (!group.Success || group.Length == 0) continue;
-                // postgres://postgres:postgres@..., amqp://guest:guest@...: local defaults, not secrets.
-                if (rule.UserGroup >= 0 && match.Groups[rule.UserGroup].Value == group.Value) continue;
-                var name = rule.NameGroup >= 0 && match.Groups[rule.NameGroup].Success ? match.Groups[rule.NameGroup].Value : null;
-                var confidence = HitEvaluator.Evaluate(rule, group.Value, name, set.Allowlist);
-                if (confidence is { } c) _raw.Add(new RawHit(rule, group.Index, group.Length, group.Value, c));
-            }
+            foreach (Match match in rule.Regex.Matches(text)) AddMatch(rule, match, text);
         }
         AddWithoutOverlaps(hits);
+    }
+
+    private void AddMatch(CompiledRule rule, Match match, string text)
+    {
+        var group = match.Groups[rule.SecretGroup];
+        if (!match.Success || !group.Success || group.Length == 0) return;
+        // postgres://postgres:postgres@..., amqp://guest:guest@...: local defaults, not secrets.
+        if (rule.UserGroup >= 0 && match.Groups[rule.UserGroup].Value == group.Value) return;
+        var name = rule.NameGroup >= 0 && match.Groups[rule.NameGroup].Success ? FullName(text, match.Groups[rule.NameGroup]) : null;
+        var confidence = HitEvaluator.Evaluate(rule, group.Value, name, set.Allowlist);
+        if (confidence is { } c) _raw.Add(new RawHit(rule, group.Index, group.Length, group.Value, c));
+    }
+
+    // The identifier around a keyword match: "DB_" + "PASSWORD" (regexes start at the keyword to stay fast).
+    private static string FullName(string text, Group name)
+    {
+        var start = name.Index;
+        while (start > 0 && name.Index - start < 40 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '_' or '.' or '-')) start--;
+        return text.Substring(start, name.Index + name.Length - start);
     }
 
     private bool FindCandidates(ReadOnlySpan<char> line)
     {
         _candidates.Clear();
+        _anchors.Clear();
         if (++_stamp == int.MaxValue) { Array.Clear(_marks); _stamp = 1; }
         foreach (var always in set.AlwaysRun) Mark(always);
-        var pos = 0;
-        while (pos < line.Length)
+        var bits = set.PairBits;
+        var fold = CompiledRuleSet.Fold;
+        var previous = line[0] < 128 ? fold[line[0]] : -1;
+        for (var at = 0; at < line.Length - 1; at++)
         {
-            var found = line[pos..].IndexOfAny(set.KeywordSearch);
-            if (found < 0) break;
-            var at = pos + found;
-            var c = char.ToLowerInvariant(line[at]);
-            var bucket = c < 128 ? set.KeywordsByFirstChar[c] : set.NonAsciiKeywords;
+            var b = line[at + 1];
+            var current = b < 128 ? fold[b] : -1;
+            var first = previous;
+            previous = current;
+            if ((first | current) < 0) continue;
+            var pair = (first << 7) | current;
+            if ((bits[pair >> 6] & (1UL << (pair & 63))) == 0) continue;
             var rest = line[at..];
-            foreach (var (keyword, rules) in bucket)
+            foreach (var (keyword, rules) in set.KeywordsByPair[pair]!)
             {
                 if (!rest.StartsWith(keyword, StringComparison.OrdinalIgnoreCase)) continue;
-                foreach (var r in rules) Mark(r);
+                foreach (var r in rules)
+                {
+                    Mark(r);
+                    if (set.Rules[r].Anchored is not null) _anchors.Add((r, at));
+                }
             }
-            pos = at + 1;
         }
         return _candidates.Count > 0;
     }
@@ -213,13 +253,15 @@ internal static class HitEvaluator
     public static FindingConfidence? Evaluate(CompiledRule compiled, string secret, string? name, CompiledAllowlist allowlist)
     {
         var rule = compiled.Rule;
+        // Cheap checks first: most generic candidates in ordinary code fail on length or entropy.
+        if (rule.MinEntropy is { } floor && Entropy.Shannon(secret) < floor) return null;
+        if (rule.IsGeneric && (secret.Length < 8 || Entropy.Shannon(secret) < FalsePositiveFilter.GenericEntropyFloor(secret))) return null;
         if (FalsePositiveFilter.IsPlaceholder(secret) || WordsOnly.IsMatch(secret)) return null;
         if (allowlist.AllowsSecret(secret)) return null;
         foreach (var allow in compiled.Allow)
             if (allow.IsMatch(secret)) return null;
         foreach (var stopword in rule.Stopwords)
             if (secret.Contains(stopword, StringComparison.OrdinalIgnoreCase)) return null;
-        if (rule.MinEntropy is { } floor && Entropy.Shannon(secret) < floor) return null;
         if (rule.Decode != DecodeKind.None)
         {
             var decoded = Decode(rule.Decode, secret);

@@ -42,7 +42,7 @@ internal sealed class FragmentScanner(ScanContext context)
             return true;
         }
         var allowedByPreviousLine = _allowNext;
-        _allowNext = line.Contains("allowlist nextline secret", StringComparison.OrdinalIgnoreCase);
+        _allowNext = line.IndexOf("allowlist nextline secret", StringComparison.Ordinal) >= 0;
         _hits.Clear();
         _lines.Scan(line, path, _hits);
         if (_hits.Count == 0 || allowedByPreviousLine || HasAllowMarker(line)) return false;
