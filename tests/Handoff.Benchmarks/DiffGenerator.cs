@@ -50,6 +50,12 @@ public static class DiffGenerator
         "    assert response.status_code == 200, response.text",
     ];
 
+    private static readonly string[] KeywordLines = Lines.Where(HasKeyword).ToArray();
+    private static readonly string[] PlainLines = Lines.Where(l => !HasKeyword(l)).ToArray();
+
+    private static bool HasKeyword(string line) =>
+        new[] { "token", "key", "pass", "secret", "env", "github", "auth" }.Any(k => line.Contains(k, StringComparison.OrdinalIgnoreCase));
+
     private static readonly string[] Secrets = ["GITHUB_TOKEN=ghp_«GH»", "stripe.api_key = 'sk_live_«A24»'", "DB_PASSWORD=«A20»"];
 
     public static void Write(string path, long targetBytes, int seed = 1)
@@ -67,7 +73,8 @@ public static class DiffGenerator
             hunk.Append("@@ -1,").Append(count / 2).Append(" +1,").Append(count).Append(" @@\n");
             for (var i = 0; i < count; i++)
             {
-                var line = Lines[random.Next(Lines.Length)];
+                // About 1 line in 8 mentions a token, key, password or env var, as in ordinary application code.
+                var line = random.Next(8) == 0 ? KeywordLines[random.Next(KeywordLines.Length)] : PlainLines[random.Next(PlainLines.Length)];
                 if (random.Next(200_000) == 0) line = SampleTemplate.Expand(Secrets[random.Next(Secrets.Length)], random);
                 hunk.Append(i % 2 == 0 ? ' ' : '+').Append(line).Append('\n');
             }

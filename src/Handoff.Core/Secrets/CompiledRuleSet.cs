@@ -80,6 +80,7 @@ internal sealed class CompiledRuleSet
         Allowlist = allowlist;
         var byKeyword = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var always = new List<int>();
+        byKeyword[NextlinePragma] = [NextlineSentinel];
         foreach (var rule in Rules)
         {
             if (rule.Rule.Keywords.Count == 0) always.Add(rule.Order);
@@ -90,29 +91,37 @@ internal sealed class CompiledRuleSet
             }
         }
         AlwaysRun = always.ToArray();
-        var buckets = new List<(string, int[])>?[PairCount];
+        var buckets = new List<(string, int[])>?[GramCount];
         foreach (var (keyword, ruleIds) in byKeyword)
         {
-            if (keyword.Length < 2 || keyword[0] >= 128 || keyword[1] >= 128)
+            if (keyword.Length < 2 || keyword.Any(c => c >= 128))
                 throw new ArgumentException($"keyword '{keyword}' must be at least 2 ASCII characters");
-            var pair = Pair(keyword[0], keyword[1]);
-            (buckets[pair] ??= []).Add((keyword, ruleIds.ToArray()));
-            PairBits[pair >> 6] |= 1UL << (pair & 63);
+            // Keywords of 2 chars are indexed under every possible third character (there are only a few).
+            var grams = keyword.Length >= 3 ? [Gram(keyword[0], keyword[1], keyword[2])] : Enumerable.Range(0, 128).Select(c => Gram(keyword[0], keyword[1], (char)c)).Distinct();
+            foreach (var gram in grams)
+            {
+                (buckets[gram] ??= []).Add((keyword, ruleIds.ToArray()));
+                GramBits[gram >> 6] |= 1UL << (gram & 63);
+            }
         }
-        KeywordsByPair = buckets.Select(b => b?.ToArray()).ToArray();
+        KeywordsByGram = buckets.Select(b => b?.ToArray()).ToArray();
     }
 
-    private const int PairCount = 128 * 128;
+    private const int GramCount = 1 << 21;
 
-    /// <summary>Case-folding table for ASCII; 0 for characters no keyword starts with.</summary>
+    /// <summary>"pragma: allowlist nextline secret" is found by the same prefilter pass (a pseudo rule id).</summary>
+    public const string NextlinePragma = "allowlist nextline secret";
+    public const int NextlineSentinel = -1;
+
+    /// <summary>ASCII case folding (A-Z to a-z).</summary>
     public static readonly byte[] Fold = Enumerable.Range(0, 128).Select(c => (byte)(c is >= 'A' and <= 'Z' ? c | 0x20 : c)).ToArray();
 
-    public static int Pair(char a, char b) => (Fold[a] << 7) | Fold[b];
+    public static int Gram(char a, char b, char c) => (Fold[a] << 14) | (Fold[b] << 7) | Fold[c];
 
-    /// <summary>One bit per (lower-cased) first-two-characters of a keyword: a cheap per-position test.</summary>
-    public ulong[] PairBits { get; } = new ulong[PairCount / 64];
+    /// <summary>One bit per (lower-cased) first three characters of a keyword: a cheap per-position test (256 KB).</summary>
+    public ulong[] GramBits { get; } = new ulong[GramCount / 64];
 
-    public (string Keyword, int[] Rules)[]?[] KeywordsByPair { get; }
+    public (string Keyword, int[] Rules)[]?[] KeywordsByGram { get; }
 
     public CompiledRule[] Rules { get; }
     public CompiledAllowlist Allowlist { get; }
@@ -126,6 +135,8 @@ internal sealed class CompiledRuleSet
 /// <summary>Scans single lines. Not thread-safe (reuses scratch buffers); create one per scan.</summary>
 internal sealed class LineScanner(CompiledRuleSet set)
 {
+    // Hot methods carry AggressiveOptimization: tiered JIT would otherwise run the per-character loops
+    // in unoptimized/OSR code for a long part of a one-shot scan (measured: 33 vs 150 MB/s).
     private readonly int[] _marks = new int[set.Rules.Length];
     private readonly List<int> _candidates = [];
     private readonly List<RawHit> _raw = [];
@@ -134,10 +145,15 @@ internal sealed class LineScanner(CompiledRuleSet set)
 
     public CompiledRuleSet Set => set;
 
+    /// <summary>Whether the last scanned line holds "pragma: allowlist nextline secret".</summary>
+    public bool SawNextlinePragma { get; private set; }
+
     /// <summary>Appends the hits of <paramref name="line"/> to <paramref name="hits"/>; overlapping hits keep the most specific rule.</summary>
     /// <exception cref="RegexMatchTimeoutException">a rule took too long; the caller withholds (fail closed).</exception>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Scan(ReadOnlySpan<char> line, string path, List<RawHit> hits)
     {
+        SawNextlinePragma = false;
         if (line.IsEmpty) return;
         if (!FindCandidates(line)) return;
         _candidates.Sort();
@@ -145,8 +161,17 @@ internal sealed class LineScanner(CompiledRuleSet set)
         _raw.Clear();
         foreach (var index in _candidates)
         {
-            var rule = set.Rules[index];
-            if (rule.Path is not null && !rule.Path.IsMatch(path)) continue;
+            ScanRule(index, line, path, ref text);
+        }
+        AddWithoutOverlaps(hits);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private void ScanRule(int index, ReadOnlySpan<char> line, string path, ref string? text)
+    {
+        var rule = set.Rules[index];
+        {
+            if (rule.Path is not null && !rule.Path.IsMatch(path)) return;
             if (rule.Anchored is { } anchored)
             {
                 foreach (var (anchoredRule, position) in _anchors)
@@ -155,13 +180,12 @@ internal sealed class LineScanner(CompiledRuleSet set)
                     text ??= line.ToString();
                     AddMatch(rule, anchored.Match(text, position), text);
                 }
-                continue;
+                return;
             }
-            if (!rule.Regex.IsMatch(line)) continue;
+            if (!rule.Regex.IsMatch(line)) return;
             text ??= line.ToString();
             foreach (Match match in rule.Regex.Matches(text)) AddMatch(rule, match, text);
         }
-        AddWithoutOverlaps(hits);
     }
 
     private void AddMatch(CompiledRule rule, Match match, string text)
@@ -183,30 +207,36 @@ internal sealed class LineScanner(CompiledRuleSet set)
         return text.Substring(start, name.Index + name.Length - start);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private bool FindCandidates(ReadOnlySpan<char> line)
     {
         _candidates.Clear();
         _anchors.Clear();
+        SawNextlinePragma = false;
         if (++_stamp == int.MaxValue) { Array.Clear(_marks); _stamp = 1; }
         foreach (var always in set.AlwaysRun) Mark(always);
-        var bits = set.PairBits;
+        var bits = set.GramBits;
         var fold = CompiledRuleSet.Fold;
-        var previous = line[0] < 128 ? fold[line[0]] : -1;
-        for (var at = 0; at < line.Length - 1; at++)
+        // Rolling 3-char window of folded ASCII; -1 marks a non-ASCII char (no keyword contains one).
+        // Past the end of the line the window sees a space, so 2-char keywords still match there.
+        var n = line.Length;
+        int a = line[0] < 128 ? fold[line[0]] : -1;
+        int b = n > 1 ? (line[1] < 128 ? fold[line[1]] : -1) : 32;
+        for (var at = 0; at < n - 1; at++)
         {
-            var b = line[at + 1];
-            var current = b < 128 ? fold[b] : -1;
-            var first = previous;
-            previous = current;
-            if ((first | current) < 0) continue;
-            var pair = (first << 7) | current;
-            if ((bits[pair >> 6] & (1UL << (pair & 63))) == 0) continue;
+            int c = at + 2 < n ? (line[at + 2] < 128 ? fold[line[at + 2]] : -1) : 32;
+            var gram = (a << 14) | (b << 7) | c;
+            var skip = (a | b | c) < 0 || (bits[gram >> 6] & (1UL << (gram & 63))) == 0;
+            a = b;
+            b = c;
+            if (skip) continue;
             var rest = line[at..];
-            foreach (var (keyword, rules) in set.KeywordsByPair[pair]!)
+            foreach (var (keyword, rules) in set.KeywordsByGram[gram]!)
             {
-                if (!rest.StartsWith(keyword, StringComparison.OrdinalIgnoreCase)) continue;
+                if (!EqualsFolded(rest, keyword)) continue;
                 foreach (var r in rules)
                 {
+                    if (r == CompiledRuleSet.NextlineSentinel) { SawNextlinePragma = true; continue; }
                     Mark(r);
                     if (set.Rules[r].Anchored is not null) _anchors.Add((r, at));
                 }
@@ -215,6 +245,20 @@ internal sealed class LineScanner(CompiledRuleSet set)
         return _candidates.Count > 0;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool EqualsFolded(ReadOnlySpan<char> text, string lowerKeyword)
+    {
+        if (text.Length < lowerKeyword.Length) return false;
+        var fold = CompiledRuleSet.Fold;
+        for (var i = 0; i < lowerKeyword.Length; i++)
+        {
+            var c = text[i];
+            if (c >= 128 || fold[c] != lowerKeyword[i]) return false;
+        }
+        return true;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void Mark(int rule)
     {
         if (_marks[rule] == _stamp) return;
@@ -305,3 +349,4 @@ internal static class HitEvaluator
         return decoded;
     }
 }
+

@@ -3,6 +3,7 @@ namespace Handoff.Core.Secrets;
 /// <summary>Shannon entropy in bits per character.</summary>
 public static class Entropy
 {
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static double Shannon(ReadOnlySpan<char> value)
     {
         if (value.IsEmpty) return 0;
