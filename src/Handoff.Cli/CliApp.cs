@@ -28,6 +28,14 @@ public static class CliApp
         new PickupCommand(s),
         new InstallCommand(s),
         new UninstallCommand(s),
+        new WhoamiCommand(s),
+        new OrgsCommand(s),
+        new AttachmentsCommand(s),
+        new UploadCommand(s),
+        new Commands.Knowledge.KnowledgeCommand(s),
+        new Commands.Playbooks.PlaybooksCommand(s),
+        new Commands.Schedules.SchedulesCommand(s),
+        new DoctorCommand(s),
     ];
 
     public static async Task<int> Run(string[] args, AppServices services, CancellationToken cancellationToken = default)
