@@ -9,7 +9,7 @@ namespace Handoff.Core.Secrets;
 /// </summary>
 public static class FalsePositiveFilter
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2); // generous: the first match also JIT-compiles
 
     /// <summary>Inline markers that allow a line.</summary>
     public static readonly string[] AllowMarkers = ["devin-handoff:allow", "gitleaks:allow", "pragma: allowlist secret", "trufflehog:ignore", "secretlint-disable-line"];
