@@ -20,6 +20,8 @@ public static class CliApp
         new CreateCommand(s),
         new InstallCommand(s),
         new UninstallCommand(s),
+        new ScanCommand(s),
+        new Commands.Hook.HookCommand(s),
     ];
 
     public static async Task<int> Run(string[] args, AppServices services, CancellationToken cancellationToken = default)
