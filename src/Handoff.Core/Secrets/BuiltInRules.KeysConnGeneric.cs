@@ -81,7 +81,7 @@ public static partial class BuiltInRules
     private static IEnumerable<SecretRule> Generics()
     {
         yield return R("bearer-token", RuleFamily.Generic, "Authorization bearer / token header with a literal value",
-            @"(?i)\b(?:bearer|token)\s+(?<secret>[A-Za-z0-9_\-.=+/~]{20,2000})", "bearer|token ",
+            @"(?i)\b(?:bearer|token)\s+(?<secret>[A-Za-z0-9_\-.=+/~]{12,2000})", "bearer|token ",
             ["curl -H \"Authorization: Bearer «u40»\" https://api.acme.io", "headers['Authorization'] = 'Bearer «A32»'"],
             ["Authorization: Bearer ${TOKEN}", "headers['Authorization'] = 'Bearer ' + token"]) with { MinEntropy = 3.5, IsGeneric = true, Confidence = FindingConfidence.Low };
         yield return R("basic-auth-header", RuleFamily.Generic, "HTTP Basic authorization header (base64 user:password)",
