@@ -29,6 +29,7 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
     private readonly Option<bool> _redact = new("--redact") { Description = "Replace only the secret with [REDACTED:rule] instead of withholding its hunk" };
     private readonly Option<bool> _dryRun = new("--dry-run") { Description = "Print exactly what would be sent; send nothing (no key needed)" };
     private readonly Option<bool> _resend = new("--resend") { Description = "Send the handoff saved by the last create from this repository again" };
+    private readonly Option<string[]> _attach = new("--attach") { Description = "Upload FILE and attach it to the session (repeatable; v1 keys: ATTACHMENT lines in the prompt)" };
     private readonly Option<bool> _json = new("--json") { Description = "Machine-readable output" };
     private readonly ApiOptions _api = new();
 
@@ -36,7 +37,7 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
     {
         var command = new Command("create", "Hand the current task and local work to a new Devin session");
         command.Arguments.Add(_taskArgument);
-        foreach (var option in new Option[] { _task, _context, _tags, _title, _playbook, _knowledge, _maxAcu, _repo, _remote, _push, _maxBytes, _noDiff, _redact, _dryRun, _resend, _json })
+        foreach (var option in new Option[] { _task, _context, _tags, _title, _playbook, _knowledge, _maxAcu, _repo, _remote, _push, _maxBytes, _noDiff, _redact, _dryRun, _resend, _attach, _json })
             command.Options.Add(option);
         _api.AddTo(command);
         command.SetAction((parse, ct) => CommandRunner.Run(services, parse.GetValue(_json), token => Execute(parse, token), ct));
@@ -53,6 +54,7 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
         var task = parse.GetValue(_task) ?? parse.GetValue(_taskArgument);
         if (string.IsNullOrWhiteSpace(task))
             throw new HandoffException("a task is required: pass --task TEXT (or the task as the first argument)", ExitCodes.Usage);
+        var attachFiles = AttachmentUploader.CheckFilesOrNone(services, parse.GetValue(_attach));
         var context = parse.GetValue(_context);
         if (context == "-")
             context = await services.Console.In.ReadToEndAsync(cancellationToken);
@@ -101,6 +103,8 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
 
         if (parse.GetValue(_dryRun))
         {
+            if (attachFiles.Count > 0)
+                services.Console.Error.WriteLine($"would upload and attach {attachFiles.Count} file(s): {string.Join(", ", attachFiles.Select(Path.GetFileName))}");
             if (json)
                 services.Console.Out.WriteLine(Json.Serialize(DryRunView.From(prepared, saved, RequestBody(saved, parse))));
             else
@@ -112,6 +116,13 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
         var client = await services.DevinClient(_api.Read(parse), cwd, cancellationToken);
         var store = new HandoffStore(prepared.Snapshot.GitDirectory);
         saved = saved with { CreateAsUserId = client.Connection.UserId };
+        if (attachFiles.Count > 0)
+        {
+            // Uploaded before the save, so a --resend reuses the URLs instead of uploading again.
+            var uploaded = await AttachmentUploader.UploadAll(client, attachFiles, cancellationToken);
+            saved = saved with { AttachmentUrls = uploaded.Select(u => u.Attachment.Url).ToList() };
+            services.Console.Error.WriteLine($"uploaded {uploaded.Count} attachment(s)");
+        }
         store.Save(saved);
         report.Summary(prepared, dryRun: false);
         return await Send(client, store, saved, json, cancellationToken);
