@@ -61,7 +61,10 @@ internal sealed class CompiledAllowlist
     public string[] Stopwords { get; }
     public Regex[] Paths { get; }
 
-    public bool AllowsPath(string path) => Paths.Any(p => p.IsMatch(path));
+    /// <remarks>The ignore file is always allowed: it holds salted fingerprints, which look random but are not secrets.</remarks>
+    public bool AllowsPath(string path) =>
+        path == FileSecretConfigLoader.IgnorePath || path.EndsWith("/" + FileSecretConfigLoader.IgnorePath, StringComparison.Ordinal)
+        || Paths.Any(p => p.IsMatch(path));
 
     public bool AllowsSecret(string secret) =>
         Secrets.Any(r => r.IsMatch(secret)) || Stopwords.Any(w => secret.Contains(w, StringComparison.OrdinalIgnoreCase));
