@@ -36,7 +36,8 @@ public sealed class AppServices
         (connection, services) => Handoff.Core.Devin.DevinClient.Create(connection, services.Environment, services.Console.Error);
 
     public HandoffPreparer Preparer(string startDirectory) =>
-        new(Inspector(), Scanner(WorkTreeOf(startDirectory)), Composer());
+        new(Inspector(), Scanner(WorkTreeOf(startDirectory)), Composer(),
+            TraceEnabled ? message => Console.Error.WriteLine("[devin-handoff trace] " + message) : null);
 
     public GitCli Git() => new(Processes);
 

@@ -5,10 +5,11 @@ using Handoff.Core.Secrets;
 namespace Handoff.Core.Handoffs;
 
 /// <summary>Runs the three local stages of a handoff: Inspect, Scan, Compose. Nothing leaves the machine here.</summary>
-public sealed class HandoffPreparer(IRepoInspector inspector, ISecretScanner scanner, IPromptComposer composer)
+public sealed class HandoffPreparer(IRepoInspector inspector, ISecretScanner scanner, IPromptComposer composer, Action<string>? trace = null)
 {
     public PreparedHandoff Prepare(HandoffOptions options)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var snapshot = inspector.Inspect(new InspectOptions
         {
             StartDirectory = options.StartDirectory,
@@ -18,10 +19,14 @@ public sealed class HandoffPreparer(IRepoInspector inspector, ISecretScanner sca
             ReadBudgetBytes = options.MaxBytes * 2,
         });
 
+        trace?.Invoke($"inspect: {clock.ElapsedMilliseconds} ms ({snapshot.WorkingChanges.Count} changed files, {snapshot.UnpushedCommits.Count} unpushed commits)");
+        clock.Restart();
         var changes = scanner.Filter(snapshot, options.SecretMode);
         var task = scanner.Redact("task", options.Task);
         var context = options.Context is null ? null : scanner.Redact("context", options.Context);
 
+        trace?.Invoke($"scan: {clock.ElapsedMilliseconds} ms ({changes.Findings.Count} findings)");
+        clock.Restart();
         var composed = composer.Compose(new PromptInput
         {
             Task = task.Text,
@@ -40,6 +45,7 @@ public sealed class HandoffPreparer(IRepoInspector inspector, ISecretScanner sca
         if (final.Findings.Count > 0)
             composed = composed with { Prompt = final.Text, Bytes = System.Text.Encoding.UTF8.GetByteCount(final.Text) };
 
+        trace?.Invoke($"compose: {clock.ElapsedMilliseconds} ms ({composed.Bytes} bytes)");
         var findings = task.Findings.Concat(context?.Findings ?? []).Concat(final.Findings).ToList();
         var repository = options.RepoOverride ?? snapshot.Remote?.ToString();
         return new PreparedHandoff(composed, snapshot, changes, findings, BuildTags(options.Tags), repository);

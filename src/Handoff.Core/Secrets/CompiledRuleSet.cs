@@ -3,43 +3,66 @@ using System.Text.RegularExpressions;
 
 namespace Handoff.Core.Secrets;
 
-/// <summary>A rule with its regexes compiled once.</summary>
+/// <summary>
+/// A rule with its regexes built on first use. Most rules never see their keyword in a handoff, so
+/// parsing ~400 patterns up front would cost a CLI run more than the scan itself.
+/// </summary>
 internal sealed class CompiledRule
 {
-    // Generous: the first match also JIT-compiles the regex. Still bounds a pathological (ReDoS) input.
+    // Generous: it bounds a pathological (ReDoS) input, not normal matching.
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
-    private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
+    private const RegexOptions Options = RegexOptions.CultureInvariant;
+
+    private readonly Lazy<Regexes> _regexes;
 
     public CompiledRule(SecretRule rule, int order)
     {
         Rule = rule;
         Order = order;
-        Regex = Cache.GetOrAdd(rule.Regex, static pattern => new Regex(pattern, Options, MatchTimeout));
-        var secretGroup = Regex.GroupNumberFromName("secret");
-        SecretGroup = secretGroup >= 0 ? secretGroup : Regex.GetGroupNumbers().Length > 1 ? 1 : 0;
-        NameGroup = Regex.GroupNumberFromName("name");
-        UserGroup = Regex.GroupNumberFromName("user");
-        Anchored = rule.KeywordAnchored ? Cache.GetOrAdd(@"\G" + rule.Regex, static pattern => new Regex(pattern, Options, MatchTimeout)) : null;
-        Path = rule.PathPattern is null ? null : new Regex(rule.PathPattern, Options | RegexOptions.IgnoreCase, MatchTimeout);
-        Allow = rule.AllowRegexes.Select(r => new Regex(r, Options, MatchTimeout)).ToArray();
-        DecodedMustMatch = rule.DecodedMustMatch is null ? null : new Regex(rule.DecodedMustMatch, Options, MatchTimeout);
+        _regexes = new Lazy<Regexes>(() => new Regexes(rule), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    // Compiling ~150 regexes costs time; share them between rule sets built from different repo configs.
+    // Share regexes between rule sets built from different repo configs.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Cache = new();
 
     public SecretRule Rule { get; }
     public int Order { get; }
-    public Regex Regex { get; }
+    public Regex Regex => _regexes.Value.Main;
 
     /// <summary>For keyword-anchored rules: the regex prefixed with \G, tried at each keyword occurrence.</summary>
-    public Regex? Anchored { get; }
-    public int SecretGroup { get; }
-    public int NameGroup { get; }
-    public int UserGroup { get; }
-    public Regex? Path { get; }
-    public Regex[] Allow { get; }
-    public Regex? DecodedMustMatch { get; }
+    public Regex? Anchored => _regexes.Value.Anchored;
+    public bool IsAnchored => Rule.KeywordAnchored;
+    public int SecretGroup => _regexes.Value.SecretGroup;
+    public int NameGroup => _regexes.Value.NameGroup;
+    public int UserGroup => _regexes.Value.UserGroup;
+    public Regex? Path => _regexes.Value.Path;
+    public Regex[] Allow => _regexes.Value.Allow;
+    public Regex? DecodedMustMatch => _regexes.Value.DecodedMustMatch;
+
+    private sealed class Regexes
+    {
+        public Regexes(SecretRule rule)
+        {
+            Main = Cache.GetOrAdd(rule.Regex, static pattern => new Regex(pattern, Options, MatchTimeout));
+            var secretGroup = Main.GroupNumberFromName("secret");
+            SecretGroup = secretGroup >= 0 ? secretGroup : Main.GetGroupNumbers().Length > 1 ? 1 : 0;
+            NameGroup = Main.GroupNumberFromName("name");
+            UserGroup = Main.GroupNumberFromName("user");
+            Anchored = rule.KeywordAnchored ? Cache.GetOrAdd(@"\G" + rule.Regex, static pattern => new Regex(pattern, Options, MatchTimeout)) : null;
+            Path = rule.PathPattern is null ? null : new Regex(rule.PathPattern, Options | RegexOptions.IgnoreCase, MatchTimeout);
+            Allow = rule.AllowRegexes.Select(r => new Regex(r, Options, MatchTimeout)).ToArray();
+            DecodedMustMatch = rule.DecodedMustMatch is null ? null : new Regex(rule.DecodedMustMatch, Options, MatchTimeout);
+        }
+
+        public Regex Main { get; }
+        public Regex? Anchored { get; }
+        public int SecretGroup { get; }
+        public int NameGroup { get; }
+        public int UserGroup { get; }
+        public Regex? Path { get; }
+        public Regex[] Allow { get; }
+        public Regex? DecodedMustMatch { get; }
+    }
 }
 
 /// <summary>A secret found on one line: where it is (to redact it) and how sure we are. Internal: holds the secret.</summary>
@@ -52,9 +75,9 @@ internal sealed class CompiledAllowlist
 
     public CompiledAllowlist(IEnumerable<string> secretRegexes, IEnumerable<string> stopwords, IEnumerable<string> paths)
     {
-        Secrets = secretRegexes.Select(r => new Regex(r, RegexOptions.Compiled | RegexOptions.CultureInvariant, CompiledRule.MatchTimeout)).ToArray();
+        Secrets = secretRegexes.Select(r => new Regex(r, RegexOptions.CultureInvariant, CompiledRule.MatchTimeout)).ToArray();
         Stopwords = stopwords.ToArray();
-        Paths = paths.Select(r => new Regex(r, RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, CompiledRule.MatchTimeout)).ToArray();
+        Paths = paths.Select(r => new Regex(r, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, CompiledRule.MatchTimeout)).ToArray();
     }
 
     public Regex[] Secrets { get; }
@@ -94,7 +117,8 @@ internal sealed class CompiledRuleSet
             }
         }
         AlwaysRun = always.ToArray();
-        var buckets = new List<(string, int[])>?[GramCount];
+        // Sparse: only a few hundred grams are used, so a dictionary beats a 2M-entry table (32 MB to build on every run).
+        var buckets = new Dictionary<int, List<(string, int[])>>();
         foreach (var (keyword, ruleIds) in byKeyword)
         {
             if (keyword.Length < 2 || keyword.Any(c => c >= 128))
@@ -103,11 +127,12 @@ internal sealed class CompiledRuleSet
             var grams = keyword.Length >= 3 ? [Gram(keyword[0], keyword[1], keyword[2])] : Enumerable.Range(0, 128).Select(c => Gram(keyword[0], keyword[1], (char)c)).Distinct();
             foreach (var gram in grams)
             {
-                (buckets[gram] ??= []).Add((keyword, ruleIds.ToArray()));
+                if (!buckets.TryGetValue(gram, out var bucket)) buckets[gram] = bucket = [];
+                bucket.Add((keyword, ruleIds.ToArray()));
                 GramBits[gram >> 6] |= 1UL << (gram & 63);
             }
         }
-        KeywordsByGram = buckets.Select(b => b?.ToArray()).ToArray();
+        _keywordsByGram = buckets.ToDictionary(b => b.Key, b => b.Value.ToArray());
     }
 
     private const int GramCount = 1 << 21;
@@ -124,7 +149,10 @@ internal sealed class CompiledRuleSet
     /// <summary>One bit per (lower-cased) first three characters of a keyword: a cheap per-position test (256 KB).</summary>
     public ulong[] GramBits { get; } = new ulong[GramCount / 64];
 
-    public (string Keyword, int[] Rules)[]?[] KeywordsByGram { get; }
+    private readonly Dictionary<int, (string Keyword, int[] Rules)[]> _keywordsByGram;
+
+    /// <summary>The keywords starting with this gram; call only where <see cref="GramBits"/> has its bit set.</summary>
+    public (string Keyword, int[] Rules)[] KeywordsFor(int gram) => _keywordsByGram[gram];
 
     public CompiledRule[] Rules { get; }
     public CompiledAllowlist Allowlist { get; }
@@ -234,14 +262,14 @@ internal sealed class LineScanner(CompiledRuleSet set)
             b = c;
             if (skip) continue;
             var rest = line[at..];
-            foreach (var (keyword, rules) in set.KeywordsByGram[gram]!)
+            foreach (var (keyword, rules) in set.KeywordsFor(gram))
             {
                 if (!EqualsFolded(rest, keyword)) continue;
                 foreach (var r in rules)
                 {
                     if (r == CompiledRuleSet.NextlineSentinel) { SawNextlinePragma = true; continue; }
                     Mark(r);
-                    if (set.Rules[r].Anchored is not null) _anchors.Add((r, at));
+                    if (set.Rules[r].IsAnchored) _anchors.Add((r, at));
                 }
             }
         }
@@ -294,7 +322,7 @@ internal sealed class LineScanner(CompiledRuleSet set)
 /// <summary>Applies a rule's filters to a captured secret: placeholders, allowlists, entropy, decoding, checksums.</summary>
 internal static class HitEvaluator
 {
-    private static readonly Regex WordsOnly = new(@"^[A-Za-z]+(?:[_-][a-z]+){2,}$", RegexOptions.Compiled, CompiledRule.MatchTimeout);
+    private static readonly Regex WordsOnly = new(@"^[A-Za-z]+(?:[_-][a-z]+){2,}$", RegexOptions.None, CompiledRule.MatchTimeout);
 
     /// <returns>The confidence when it is a secret; null when it is not.</returns>
     public static FindingConfidence? Evaluate(CompiledRule compiled, string secret, string? name, CompiledAllowlist allowlist)
