@@ -23,7 +23,9 @@ public static class DevinJson
         };
         options.Converters.Add(new LenientStringConverter());
         options.Converters.Add(new FlexibleTimestampConverter());
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(
+            DevinJsonContext.Default, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver());
+        options.MakeReadOnly();
         return options;
     }
 
@@ -83,3 +85,14 @@ internal sealed class FlexibleTimestampConverter : JsonConverter<DateTimeOffset>
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
 }
+
+/// <summary>
+/// Source-generated metadata for the types every handoff sends and reads, so a short CLI run does not pay
+/// for reflection-based serializer warm-up. Other types fall back to reflection.
+/// </summary>
+[JsonSerializable(typeof(SessionCreateRequest))]
+[JsonSerializable(typeof(SessionResponse))]
+[JsonSerializable(typeof(Page<SessionResponse>))]
+[JsonSerializable(typeof(V1CreateRequest))]
+[JsonSerializable(typeof(V1CreateResponse))]
+internal partial class DevinJsonContext : JsonSerializerContext;

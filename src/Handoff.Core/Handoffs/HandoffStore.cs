@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Handoff.Core.Output;
 
 namespace Handoff.Core.Handoffs;
@@ -14,14 +15,14 @@ public sealed class HandoffStore(string gitDirectory)
     public string HandoffPath => Path.Combine(Folder, "handoff.json");
     public string LastSessionPath => Path.Combine(Folder, "last-session");
 
-    public void Save(SavedHandoff handoff) => WriteAtomically(HandoffPath, Json.Serialize(handoff, indented: true));
+    public void Save(SavedHandoff handoff) => WriteAtomically(HandoffPath, JsonSerializer.Serialize(handoff, HandoffStoreJson.Default.SavedHandoff));
 
     public SavedHandoff? Load()
     {
         if (!File.Exists(HandoffPath)) return null;
         try
         {
-            return JsonSerializer.Deserialize<SavedHandoff>(File.ReadAllText(HandoffPath), Json.Options);
+            return JsonSerializer.Deserialize(File.ReadAllText(HandoffPath), HandoffStoreJson.Default.SavedHandoff);
         }
         catch (JsonException e)
         {
@@ -42,3 +43,7 @@ public sealed class HandoffStore(string gitDirectory)
         File.Move(temp, path, overwrite: true);
     }
 }
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
+[JsonSerializable(typeof(SavedHandoff))]
+internal partial class HandoffStoreJson : JsonSerializerContext;
