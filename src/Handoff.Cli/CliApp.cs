@@ -20,6 +20,7 @@ public static class CliApp
         new CreateCommand(s),
         new InstallCommand(s),
         new UninstallCommand(s),
+        new Commands.Auth.AuthCommand(s),
     ];
 
     public static async Task<int> Run(string[] args, AppServices services, CancellationToken cancellationToken = default)

@@ -22,6 +22,9 @@ public sealed class AppServices
     /// <summary>Git config reader for a start folder (the repository's config, else global).</summary>
     public Func<string, IGitConfigReader> GitConfig { get; init; } = dir => new LibGit2ConfigReader(dir);
 
+    /// <summary>Reads a secret from the terminal without echo (only called when stdin is a TTY).</summary>
+    public Func<string, string?> ReadSecret { get; init; } = HiddenPrompt.Read;
+
     /// <summary>Path of this program, for the git alias and hooks.</summary>
     public string? ExecutablePath { get; init; }
 
@@ -80,7 +83,12 @@ public sealed class AppServices
     public bool TraceEnabled => Environment.Get("DEVIN_HANDOFF_TRACE") is "1" or "true";
 
     public SettingsResolver Settings(string? startDirectory = null) =>
-        new(Environment, GitConfig(startDirectory ?? Environment.CurrentDirectory));
+        new(Environment, GitConfig(startDirectory ?? Environment.CurrentDirectory), Credentials());
+
+    /// <summary>Where `auth login` keeps the key; default: the user's git credential helpers.</summary>
+    public IWritableCredentialStore? CredentialStore { get; init; }
+
+    public IWritableCredentialStore Credentials() => CredentialStore ?? new GitCredentialStore(Processes, Environment);
 
     public static AppServices CreateDefault() => new()
     {
