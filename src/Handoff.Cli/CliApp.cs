@@ -21,6 +21,7 @@ public static class CliApp
         new InstallCommand(s),
         new UninstallCommand(s),
         new Commands.Auth.AuthCommand(s),
+        new BatchCommand(s),
     ];
 
     public static async Task<int> Run(string[] args, AppServices services, CancellationToken cancellationToken = default)

@@ -35,7 +35,9 @@ public sealed class AppServices
     public Func<string?, ISecretScanner> Scanner { get; init; } = workTree => new SecretScanner(new FileSecretConfigLoader(), workTree);
 
     /// <summary>Builds the API client for a resolved connection. Tests swap in a fake.</summary>
-    public Func<DevinConnection, AppServices, IDevinClient> ClientFactory { get; init; } =
+    public Func<DevinConnection, AppServices, IDevinClient> ClientFactory { get; init; } = DefaultClientFactory;
+
+    private static readonly Func<DevinConnection, AppServices, IDevinClient> DefaultClientFactory =
         (connection, services) => Handoff.Core.Devin.DevinClient.Create(connection, services.Environment, services.Console.Error);
 
     public HandoffPreparer Preparer(string startDirectory) =>
@@ -47,7 +49,8 @@ public sealed class AppServices
     /// Resolves the connection (flags &gt; environment &gt; git config &gt; default) and builds the client.
     /// Exit 4 when no key is found.
     /// </summary>
-    public async Task<IDevinClient> DevinClient(ApiFlags flags, string startDirectory, CancellationToken cancellationToken)
+    /// <param name="gate">Shared by the concurrent calls of a fan-out so a 429 slows them all (real client only).</param>
+    public async Task<IDevinClient> DevinClient(ApiFlags flags, string startDirectory, CancellationToken cancellationToken, ThrottleGate? gate = null)
     {
         var settings = Settings(startDirectory);
         var apiUrl = settings.ApiUrl(flags.ApiUrl).Value!;
@@ -56,13 +59,17 @@ public sealed class AppServices
             throw new HandoffException(
                 "DEVIN_API_KEY is not set: export it or run 'devin-handoff auth login' (keys: https://app.devin.ai/settings/api-keys); --dry-run needs none",
                 ExitCodes.AuthOrConfig);
-        return ClientFactory(new DevinConnection
+        var connection = new DevinConnection
         {
             ApiKey = key.Value,
             ApiUrl = apiUrl,
             OrgId = settings.OrgId(flags.OrgId).Value,
             UserId = settings.UserId(flags.UserId).Value,
-        }, this);
+        };
+        if (gate is not null && ClientFactory == DefaultClientFactory)
+            return new Handoff.Core.Devin.DevinClient(connection,
+                DevinClientOptions.FromEnvironment(Environment, Console.Error) with { ConfigureMessageHandler = gate.Wrap });
+        return ClientFactory(connection, this);
     }
 
     private static string? WorkTreeOf(string startDirectory)
