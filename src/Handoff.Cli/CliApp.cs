@@ -12,6 +12,8 @@ public static class CliApp
         var root = new RootCommand("Hand a task from your local git repository to a cloud Devin session, and follow it.");
         foreach (var command in Commands(services))
             root.Subcommands.Add(command.Build());
+        // `-v` like devin-handoff.sh; prints the InformationalVersion (git describe at build time, see Directory.Build.targets).
+        root.Options.OfType<VersionOption>().First().Aliases.Add("-v");
         return root;
     }
 
@@ -22,6 +24,7 @@ public static class CliApp
         new UninstallCommand(s),
         new Commands.Auth.AuthCommand(s),
         new BatchCommand(s),
+        new CompletionCommand(s),
     ];
 
     public static async Task<int> Run(string[] args, AppServices services, CancellationToken cancellationToken = default)
