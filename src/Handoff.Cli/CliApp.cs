@@ -20,6 +20,14 @@ public static class CliApp
     private static IEnumerable<ICliCommand> Commands(AppServices s) =>
     [
         new CreateCommand(s),
+        new TailCommand(s),
+        new PollCommand(s),
+        new StatusCommand(s),
+        new SessionsCommand(s),
+        new SendCommand(s),
+        new ArchiveCommand(s),
+        new TerminateCommand(s),
+        new PickupCommand(s),
         new InstallCommand(s),
         new UninstallCommand(s),
         new Commands.Auth.AuthCommand(s),

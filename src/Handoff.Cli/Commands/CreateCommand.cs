@@ -31,13 +31,15 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
     private readonly Option<bool> _resend = new("--resend") { Description = "Send the handoff saved by the last create from this repository again" };
     private readonly Option<int> _concurrency = new("--concurrency") { Description = "With several --task: sessions created at a time (default 4)", DefaultValueFactory = _ => Cli.FanOut.DefaultConcurrency };
     private readonly Option<bool> _json = new("--json") { Description = "Machine-readable output" };
+    private readonly Option<bool> _follow = new("--follow") { Description = "Tail the new session right away (like `tail`; exit code from its end state)" };
+    private readonly Option<string?> _interval = new("--interval") { Description = "With --follow: seconds between looks (default 5)" };
     private readonly ApiOptions _api = new();
 
     public Command Build()
     {
         var command = new Command("create", "Hand the current task and local work to a new Devin session");
         command.Arguments.Add(_taskArgument);
-        foreach (var option in new Option[] { _task, _context, _tags, _title, _playbook, _knowledge, _maxAcu, _repo, _remote, _push, _maxBytes, _noDiff, _redact, _dryRun, _resend, _concurrency, _json })
+        foreach (var option in new Option[] { _task, _context, _tags, _title, _playbook, _knowledge, _maxAcu, _repo, _remote, _push, _maxBytes, _noDiff, _redact, _dryRun, _resend, _concurrency, _json, _follow, _interval })
             command.Options.Add(option);
         _api.AddTo(command);
         command.SetAction((parse, ct) => CommandRunner.Run(services, parse.GetValue(_json), token => Execute(parse, token), ct));
@@ -118,7 +120,7 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
         saved = saved with { CreateAsUserId = client.Connection.UserId };
         store.Save(saved);
         report.Summary(prepared, dryRun: false);
-        return await Send(client, store, saved, json, cancellationToken);
+        return await Send(client, store, saved, json, parse, cancellationToken);
     }
 
     /// <summary>Several --task: one scan, one session per task (see <see cref="Cli.FanOut"/>).</summary>
@@ -130,6 +132,8 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
             throw new HandoffException("--title names one session; with several --task each title is its task's first line", ExitCodes.Usage);
         if (parse.GetValue(_taskArgument) is not null)
             throw new HandoffException("pass every task with --task when there are several", ExitCodes.Usage);
+        if (parse.GetValue(_follow))
+            throw new HandoffException("--follow follows one session; with several --task run: devin-handoff sessions --tag TAG --watch", ExitCodes.Usage);
         var cwd = services.Environment.CurrentDirectory;
         var context = parse.GetValue(_context);
         if (context == "-")
@@ -178,10 +182,10 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
         }
         var client = await services.DevinClient(_api.Read(parse), cwd, cancellationToken);
         services.Console.Error.WriteLine($"resending the handoff saved {saved.SavedAt:yyyy-MM-dd HH:mm} ({saved.Title})");
-        return await Send(client, store, saved, json, cancellationToken);
+        return await Send(client, store, saved, json, parse, cancellationToken);
     }
 
-    private async Task<int> Send(IDevinClient client, HandoffStore store, SavedHandoff saved, bool json, CancellationToken cancellationToken)
+    private async Task<int> Send(IDevinClient client, HandoffStore store, SavedHandoff saved, bool json, ParseResult parse, CancellationToken cancellationToken)
     {
         var created = await client.CreateSession(ToRequest(saved, client.Connection.UserId), saved.ClientToken, cancellationToken);
         var session = created.Session;
@@ -206,7 +210,16 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
         else
         {
             services.Console.Out.WriteLine(url);
-            services.Console.Error.WriteLine($"follow it: devin-handoff tail {session.SessionId}   (or: devin-handoff poll last)");
+            if (!parse.GetValue(_follow))
+                services.Console.Error.WriteLine($"follow it: devin-handoff tail {session.SessionId}   (or: devin-handoff poll last)");
+        }
+        if (parse.GetValue(_follow))
+        {
+            var options = new Core.Following.TailOptions
+            {
+                Interval = FollowSupport.Duration(parse.GetValue(_interval), "--interval") ?? Core.Following.TailOptions.DefaultInterval,
+            };
+            return (await FollowSupport.Follow(services, client, session.SessionId, options, json, cancellationToken)).ExitCode;
         }
         return ExitCodes.Ok;
     }

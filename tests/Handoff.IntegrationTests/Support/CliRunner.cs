@@ -55,6 +55,39 @@ public sealed class CliRunner : IDisposable
         return new CliResult(result.ExitCode, result.StandardOutput, result.StandardError);
     }
 
+    /// <summary>
+    /// Starts the binary, waits until <paramref name="interruptWhen"/> completes, then sends it SIGINT (Ctrl-C)
+    /// and returns how it ended. Unix only.
+    /// </summary>
+    public async Task<CliResult> RunAndInterrupt(string workingDirectory, Func<Task> interruptWhen, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(BinaryPath)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        var env = BaseEnvironment();
+        foreach (var (k, v) in Environment) env[k] = v;
+        foreach (var (k, v) in env)
+        {
+            if (v is null) start.Environment.Remove(k);
+            else start.Environment[k] = v;
+        }
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await interruptWhen();
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString()])!)
+            await kill.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
     /// <summary>Runs `git` with the same sealed environment (e.g. to use the installed alias).</summary>
     public async Task<CliResult> Git(string workingDirectory, params string[] args)
     {
