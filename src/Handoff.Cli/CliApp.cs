@@ -33,6 +33,14 @@ public static class CliApp
         new Commands.Auth.AuthCommand(s),
         new BatchCommand(s),
         new CompletionCommand(s),
+        new WhoamiCommand(s),
+        new OrgsCommand(s),
+        new AttachmentsCommand(s),
+        new UploadCommand(s),
+        new Commands.Knowledge.KnowledgeCommand(s),
+        new Commands.Playbooks.PlaybooksCommand(s),
+        new Commands.Schedules.SchedulesCommand(s),
+        new DoctorCommand(s),
     ];
 
     public static async Task<int> Run(string[] args, AppServices services, CancellationToken cancellationToken = default)

@@ -30,6 +30,7 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
     private readonly Option<bool> _dryRun = new("--dry-run") { Description = "Print exactly what would be sent; send nothing (no key needed)" };
     private readonly Option<bool> _resend = new("--resend") { Description = "Send the handoff saved by the last create from this repository again" };
     private readonly Option<int> _concurrency = new("--concurrency") { Description = "With several --task: sessions created at a time (default 4)", DefaultValueFactory = _ => Cli.FanOut.DefaultConcurrency };
+    private readonly Option<string[]> _attach = new("--attach") { Description = "Upload FILE and attach it to the session (repeatable; v1 keys: ATTACHMENT lines in the prompt)" };
     private readonly Option<bool> _json = new("--json") { Description = "Machine-readable output" };
     private readonly Option<bool> _follow = new("--follow") { Description = "Tail the new session right away (like `tail`; exit code from its end state)" };
     private readonly Option<string?> _interval = new("--interval") { Description = "With --follow: seconds between looks (default 5)" };
@@ -39,7 +40,7 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
     {
         var command = new Command("create", "Hand the current task and local work to a new Devin session");
         command.Arguments.Add(_taskArgument);
-        foreach (var option in new Option[] { _task, _context, _tags, _title, _playbook, _knowledge, _maxAcu, _repo, _remote, _push, _maxBytes, _noDiff, _redact, _dryRun, _resend, _concurrency, _json, _follow, _interval })
+        foreach (var option in new Option[] { _task, _context, _tags, _title, _playbook, _knowledge, _maxAcu, _repo, _remote, _push, _maxBytes, _noDiff, _redact, _dryRun, _resend, _attach, _concurrency, _json, _follow, _interval })
             command.Options.Add(option);
         _api.AddTo(command);
         command.SetAction((parse, ct) => CommandRunner.Run(services, parse.GetValue(_json), token => Execute(parse, token), ct));
@@ -59,6 +60,7 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
         var task = tasks[0];
         if (string.IsNullOrWhiteSpace(task))
             throw new HandoffException("a task is required: pass --task TEXT (or the task as the first argument)", ExitCodes.Usage);
+        var attachFiles = AttachmentUploader.CheckFilesOrNone(services, parse.GetValue(_attach));
         var context = parse.GetValue(_context);
         if (context == "-")
             context = await services.Console.In.ReadToEndAsync(cancellationToken);
@@ -107,6 +109,8 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
 
         if (parse.GetValue(_dryRun))
         {
+            if (attachFiles.Count > 0)
+                services.Console.Error.WriteLine($"would upload and attach {attachFiles.Count} file(s): {string.Join(", ", attachFiles.Select(Path.GetFileName))}");
             if (json)
                 services.Console.Out.WriteLine(Json.Serialize(DryRunView.From(prepared, saved, RequestBody(saved, parse))));
             else
@@ -118,6 +122,13 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
         var client = await services.DevinClient(_api.Read(parse), cwd, cancellationToken);
         var store = new HandoffStore(prepared.Snapshot.GitDirectory);
         saved = saved with { CreateAsUserId = client.Connection.UserId };
+        if (attachFiles.Count > 0)
+        {
+            // Uploaded before the save, so a --resend reuses the URLs instead of uploading again.
+            var uploaded = await AttachmentUploader.UploadAll(client, attachFiles, cancellationToken);
+            saved = saved with { AttachmentUrls = uploaded.Select(u => u.Attachment.Url).ToList() };
+            services.Console.Error.WriteLine($"uploaded {uploaded.Count} attachment(s)");
+        }
         store.Save(saved);
         report.Summary(prepared, dryRun: false);
         return await Send(client, store, saved, json, parse, cancellationToken);
@@ -132,6 +143,8 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
             throw new HandoffException("--title names one session; with several --task each title is its task's first line", ExitCodes.Usage);
         if (parse.GetValue(_taskArgument) is not null)
             throw new HandoffException("pass every task with --task when there are several", ExitCodes.Usage);
+        if (parse.GetValue(_attach) is { Length: > 0 })
+            throw new HandoffException("--attach works with one task; with several, name the files in the context", ExitCodes.Usage);
         if (parse.GetValue(_follow))
             throw new HandoffException("--follow follows one session; with several --task run: devin-handoff sessions --tag TAG --watch", ExitCodes.Usage);
         var cwd = services.Environment.CurrentDirectory;

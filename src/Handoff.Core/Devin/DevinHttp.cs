@@ -229,6 +229,8 @@ internal sealed class DevinHttp : IDisposable
             HttpOutcome? failure;
             try
             {
+                // A retry after a dropped body must not append to the bytes of the failed attempt.
+                if (destination.CanSeek) { destination.SetLength(0); destination.Position = 0; }
                 using var request = new HttpRequestMessage(HttpMethod.Get, uri);
                 using var response = await plainClient.Value.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
                 Trace($"GET {WithoutQuery(uri)} -> {(int)response.StatusCode} ({stopwatch.ElapsedMilliseconds} ms, no auth)");
@@ -242,12 +244,12 @@ internal sealed class DevinHttp : IDisposable
                 if (failure.StatusCode is 403 or 410)
                     throw new DevinApiException($"the attachment link was refused by {uri.Host} (HTTP {failure.StatusCode}); links expire quickly, list the attachments again", ExitCodes.Error, failure.StatusCode);
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+            catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException && !ct.IsCancellationRequested)
             {
                 Trace($"GET {WithoutQuery(uri)} -> network error ({stopwatch.ElapsedMilliseconds} ms, no auth)");
                 failure = new HttpOutcome(null, "", null, null, null, InnermostMessage(e), e is TaskCanceledException);
             }
-            if (!failure.IsTransient || attempt >= options.MaxAttempts)
+            if (!failure.IsTransient || attempt >= options.MaxAttempts || !destination.CanSeek)
                 throw Failure(call, failure, attempt);
             await WaitBeforeRetry(call, failure, attempt, ct);
         }

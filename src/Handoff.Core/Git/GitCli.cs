@@ -3,13 +3,23 @@ using Handoff.Core.Abstractions;
 
 namespace Handoff.Core.Git;
 
+/// <summary>The git operations that must run through the user's own git binary.</summary>
+public interface IGitCli
+{
+    /// <summary>Runs <c>git push -u REMOTE HEAD</c> in <paramref name="workDir"/>.</summary>
+    Task Push(string workDir, string remote, CancellationToken cancellationToken = default);
+}
+
 /// <summary>
 /// Runs the user's own git for what must use their credentials (credential helpers, SSH agent, insteadOf):
 /// pushing. Everything read-only goes through LibGit2Sharp instead.
 /// </summary>
-public sealed partial class GitCli(IProcessRunner runner, IReadOnlyDictionary<string, string?>? environment = null)
+public sealed partial class GitCli(IProcessRunner runner, IReadOnlyDictionary<string, string?>? environment = null) : IGitCli
 {
-    /// <summary>Runs <c>git push -u REMOTE HEAD</c> in <paramref name="workDir"/>.</summary>
+    /// <summary>
+    /// Runs <c>git push -u REMOTE HEAD</c> in <paramref name="workDir"/> with the inherited environment
+    /// (plus <c>environment</c> overrides, for tests), so credential helpers and SSH agents work.
+    /// </summary>
     /// <exception cref="HandoffException">the remote name is unusable (exit 2) or git failed (exit 1, git's message).</exception>
     public async Task Push(string workDir, string remote, CancellationToken cancellationToken = default)
     {

@@ -75,18 +75,18 @@ internal sealed class FileChangeFactory(Repository repo, InspectOptions options,
         var oldSize = hasOld ? BlobSize(oldOid) : 0;
         var newSize = hasNew ? NewSize(entry) : 0;
         change = change with { Size = hasNew ? newSize : oldSize };
-        var oldShort = hasOld ? oldOid.Sha : ZeroId;
+        var oldId = hasOld ? oldOid.Sha : ZeroId;
         // libgit2 hashes a working file (after clean filters) only when it had to; otherwise it is computed after reading.
         var newKnownId = !hasNew ? ZeroId : IsZero(entry.Oid) ? null : entry.Oid.Sha;
 
         var contentChanged = !hasOld || !hasNew || NewSideIsWorkingTree || entry.OldOid != entry.Oid;
         if (!contentChanged)
-            return Finish(change, oldShort, newKnownId, ContentOmission.None, []);
+            return Finish(change, oldId, newKnownId, ContentOmission.None, []);
 
         if (Math.Max(oldSize, newSize) > options.MaxFileBytes)
-            return Finish(change, oldShort, newKnownId, ContentOmission.TooLarge, []);
+            return Finish(change, oldId, newKnownId, ContentOmission.TooLarge, []);
         if (budget.IsExhausted)
-            return Finish(change, oldShort, newKnownId, ContentOmission.ReadBudgetExceeded, []);
+            return Finish(change, oldId, newKnownId, ContentOmission.ReadBudgetExceeded, []);
 
         var oldBytes = hasOld ? ReadBlob(oldOid) : null;
         byte[]? newBytes;
@@ -97,22 +97,22 @@ internal sealed class FileChangeFactory(Repository repo, InspectOptions options,
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             warnings.Add($"could not read '{path}' ({e.Message}); it is listed without its content");
-            return Finish(change, oldShort, newKnownId, ContentOmission.None, []);
+            return Finish(change, oldId, newKnownId, ContentOmission.None, []);
         }
         if (_autoCrlf && newBytes is not null && (oldBytes is null || Array.IndexOf(oldBytes, (byte)'\r') < 0))
             newBytes = CrlfToLf(newBytes);
         var newId = newKnownId ?? (newBytes is null ? ZeroId : BlobId(newBytes));
-        if (NewSideIsWorkingTree && hasOld && hasNew && newId == oldShort && oldMode == entry.Mode && oldPath == path)
+        if (NewSideIsWorkingTree && hasOld && hasNew && newId == oldId && oldMode == entry.Mode && oldPath == path)
             return null; // the stat cache flagged it, but the content is the same after all
 
         if (TextContent.IsLfsPointer(oldBytes) || TextContent.IsLfsPointer(newBytes))
-            return Finish(change, oldShort, newId, ContentOmission.LfsPointer, []);
+            return Finish(change, oldId, newId, ContentOmission.LfsPointer, []);
         if (TextContent.IsBinary(oldBytes) || TextContent.IsBinary(newBytes))
-            return Finish(change, oldShort, newId, ContentOmission.Binary, []);
+            return Finish(change, oldId, newId, ContentOmission.Binary, []);
 
         var encoding = TextContent.ChooseEncoding(oldBytes, newBytes);
         var hunks = HunkBuilder.Build(TextContent.Decode(oldBytes, encoding), TextContent.Decode(newBytes, encoding), ContextLines);
-        var result = Finish(change, oldShort, newId, ContentOmission.None, hunks) with
+        var result = Finish(change, oldId, newId, ContentOmission.None, hunks) with
         {
             TextEncoding = encoding.CodePage == Encoding.Latin1.CodePage ? TextContent.Latin1Name : null,
         };
@@ -189,7 +189,7 @@ internal sealed class FileChangeFactory(Repository repo, InspectOptions options,
         var file = new FileInfo(WorkingFile(entry.Path));
         // A symlink's content in git is its target, never the file it points to.
         if (entry.Mode == Mode.SymbolicLink && file.LinkTarget is { } target) return Encoding.UTF8.GetBytes(target);
-        return file.Exists ? File.ReadAllBytes(file.FullName) : [];
+        return File.ReadAllBytes(file.FullName); // a vanished file throws and is reported, never shown as emptied
     }
 
     private string WorkingFile(string path) => System.IO.Path.Combine(workingDirectory!, path);

@@ -36,6 +36,9 @@ public sealed class FaultRule
     public int StatusCode { get; init; } = 500;
     public int? RetryAfterSeconds { get; init; }
 
+    /// <summary>For a 422 status fault: field errors for the body (shaped by <see cref="FakeSettings.ErrorShape"/>).</summary>
+    public IReadOnlyList<FieldError>? FieldErrors { get; init; }
+
     /// <summary>Waited before the fault (or before normal handling for <see cref="FaultKind.Delay"/>).</summary>
     public TimeSpan Delay { get; init; }
 
@@ -157,7 +160,10 @@ public sealed class FaultControl
                 default:
                     if (rule.RetryAfterSeconds is int seconds)
                         context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    await Errors.WriteAsync(context, rule.StatusCode, ReasonPhrase(rule.StatusCode), "Injected fault");
+                    if (rule.FieldErrors is { Count: > 0 } fieldErrors)
+                        await Errors.Validation(fieldErrors).ExecuteAsync(context);
+                    else
+                        await Errors.WriteAsync(context, rule.StatusCode, ReasonPhrase(rule.StatusCode), "Injected fault");
                     break;
             }
         };

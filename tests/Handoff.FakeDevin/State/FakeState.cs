@@ -289,11 +289,14 @@ public sealed class FakeState
 
     /// <summary>The authenticated API download URL: /v3/organizations/{org}/attachments/{uuid}/{name}.</summary>
     public Uri ApiDownloadUrl(FakeAttachment a) =>
-        new(ApiBaseUrl, $"v3/organizations/{Uri.EscapeDataString(a.OrgId)}/attachments/{a.AttachmentId}/{Uri.EscapeDataString(a.Name)}");
+        new(ApiBaseUrl, $"v3/organizations/{Uri.EscapeDataString(a.OrgId)}/attachments/{a.AttachmentId}/{UrlName(a)}");
+
+    /// <summary>The name as a URL segment; "." and ".." would be removed by URL normalisation, so they become empty.</summary>
+    private static string UrlName(FakeAttachment a) => a.Name.Trim('.').Length == 0 ? "" : Uri.EscapeDataString(a.Name);
 
     /// <summary>The "pre-signed" storage URL (no auth needed; what the 307 points to).</summary>
     public Uri StorageDownloadUrl(FakeAttachment a) =>
-        new(StorageBaseUrl, $"blobs/{a.AttachmentId}/{Uri.EscapeDataString(a.Name)}?X-Amz-Expires=60&X-Amz-Signature={NewHex()}");
+        new(StorageBaseUrl, $"blobs/{a.AttachmentId}/{UrlName(a)}?X-Amz-Expires=60&X-Amz-Signature={NewHex()}");
 
     // ---------------------------------------------------------------- knowledge, playbooks, schedules
 

@@ -241,4 +241,39 @@ public class RepoInspectorHeadAndRemoteTests
 
         Assert.That(Inspect().OperationInProgress, Is.EqualTo("cherry-pick"));
     }
+
+    [Test]
+    public void Rebase_stopped_on_a_conflict_is_named()
+    {
+        _repo.CommitFile("c.txt", "line\n");
+        _repo.Run("checkout", "-q", "-b", "other");
+        _repo.CommitFile("c.txt", "theirs\n");
+        _repo.Run("checkout", "-q", "main");
+        _repo.CommitFile("c.txt", "ours\n");
+        var rebase = _repo.TryRunIn(_repo.Path, "rebase", "other");
+        Assert.That(rebase.ExitCode, Is.Not.Zero, "the rebase should stop on the conflict");
+
+        var snapshot = Inspect();
+
+        Assert.That(snapshot.OperationInProgress, Is.EqualTo("rebase"));
+        Assert.That(snapshot.ConflictedPaths, Is.EqualTo(new[] { "c.txt" }));
+    }
+
+    [Test]
+    public void Inside_a_submodule_the_submodule_is_the_repository()
+    {
+        using var library = TempGitRepo.Init();
+        library.CommitFile("lib.txt", "v1\n");
+        _repo.CommitFile("app.txt", "app\n");
+        _repo.Run("-c", "protocol.file.allow=always", "submodule", "add", "-q", library.Path, "lib");
+        _repo.Commit("add submodule");
+        var submodule = Path.Combine(_repo.Path, "lib");
+        File.WriteAllText(Path.Combine(submodule, "lib.txt"), "v2\n");
+
+        var snapshot = Inspect(submodule);
+
+        Assert.That(snapshot.WorkingDirectory, Is.EqualTo(submodule));
+        Assert.That(snapshot.GitDirectory, Does.Contain(Path.Combine(".git", "modules", "lib")));
+        Assert.That(snapshot.WorkingChanges.Single().Hunks.Single().Lines, Is.EqualTo(new[] { "-v1", "+v2" }));
+    }
 }

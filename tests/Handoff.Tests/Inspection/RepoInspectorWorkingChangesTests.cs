@@ -55,7 +55,8 @@ public class RepoInspectorWorkingChangesTests
         _repo.WriteFile("no-newline.txt", "a\nb\nc");
         _repo.WriteFile("image.bin", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x09]);
         _repo.Run("update-index", "--chmod=+x", "script.sh");
-        File.SetUnixFileMode(_repo.FullPath("script.sh"), File.GetUnixFileMode(_repo.FullPath("script.sh")) | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(_repo.FullPath("script.sh"), File.GetUnixFileMode(_repo.FullPath("script.sh")) | UnixFileMode.UserExecute);
         _repo.WriteFile("new dir/my file ü 日本.txt", "spaces and unicode\n");
         _repo.WriteFile("untracked/nested/deep.md", "# Title\n\n```bash\necho fenced\n```\n");
         _repo.WriteFile(".gitignore", "*.log\n");
@@ -141,7 +142,8 @@ public class RepoInspectorWorkingChangesTests
             Assert.That(File.ReadAllBytes(Path.Combine(clone, path)), Is.EqualTo(_repo.ReadFile(path)), path);
         Assert.That(File.Exists(Path.Combine(clone, "deleted.txt")), Is.False);
         Assert.That(File.Exists(Path.Combine(clone, "rename-me.txt")), Is.False);
-        Assert.That(File.GetUnixFileMode(Path.Combine(clone, "script.sh")).HasFlag(UnixFileMode.UserExecute), Is.True);
+        if (!OperatingSystem.IsWindows())
+            Assert.That(File.GetUnixFileMode(Path.Combine(clone, "script.sh")).HasFlag(UnixFileMode.UserExecute), Is.True);
     }
 
     [Test]

@@ -1,0 +1,64 @@
+using System.Text;
+using Handoff.Core.Attachments;
+
+namespace Handoff.Tests.Attachments;
+
+public class SafeFileNameTests
+{
+    [TestCase("../../.bashrc", "bashrc")]
+    [TestCase("/etc/passwd", "passwd")]
+    [TestCase("C:\\x", "x")]
+    [TestCase("C:x", "C_x")]
+    [TestCase("a/../../b", "b")]
+    [TestCase("..\\..\\windows\\system32", "system32")]
+    [TestCase("report.pdf", "report.pdf")]
+    [TestCase("résumé 日本.pdf", "résumé 日本.pdf")]
+    [TestCase("a\0b.txt", "ab.txt")]
+    [TestCase("tab\tand\nnewline", "tabandnewline")]
+    [TestCase("what?<>|*\".txt", "what______.txt")]
+    [TestCase("trailing dots...", "trailing dots")]
+    [TestCase("  spaced  ", "spaced")]
+    [TestCase("evil\u202Egnp.exe", "evilgnp.exe")]
+    public void Keeps_only_a_plain_file_name(string untrusted, string expected) =>
+        Assert.That(SafeFileName.From(untrusted, "fallback"), Is.EqualTo(expected));
+
+    [TestCase("")]
+    [TestCase(null)]
+    [TestCase(".")]
+    [TestCase("..")]
+    [TestCase("../..")]
+    [TestCase("/")]
+    [TestCase("\0")]
+    [TestCase("   ")]
+    public void Empty_or_dot_names_get_the_fallback(string? untrusted) =>
+        Assert.That(SafeFileName.From(untrusted, "attachment-3"), Is.EqualTo("attachment-3"));
+
+    [TestCase("CON")]
+    [TestCase("con.txt")]
+    [TestCase("NUL")]
+    [TestCase("com1.log")]
+    [TestCase("LPT9")]
+    [TestCase("aux .txt")]
+    public void Device_names_are_prefixed(string untrusted) =>
+        Assert.That(SafeFileName.From(untrusted, "f"), Is.EqualTo("_" + untrusted));
+
+    [Test]
+    public void Over_long_names_are_cut_to_200_bytes_keeping_the_extension_and_whole_characters()
+    {
+        var name = SafeFileName.From(new string('é', 300) + ".tar.gz", "f");
+        Assert.That(Encoding.UTF8.GetByteCount(name), Is.LessThanOrEqualTo(SafeFileName.MaxBytes));
+        Assert.That(name, Does.EndWith(".gz"));
+        Assert.That(name, Does.Not.Contain("\uFFFD"));
+    }
+
+    [Test]
+    public void Suffixes_go_before_the_extension_and_respect_the_length_limit()
+    {
+        Assert.That(SafeFileName.WithSuffix("report.txt", 2), Is.EqualTo("report (2).txt"));
+        Assert.That(SafeFileName.WithSuffix("Makefile", 3), Is.EqualTo("Makefile (3)"));
+        var longName = SafeFileName.From(new string('n', 300) + ".txt", "f");
+        var suffixed = SafeFileName.WithSuffix(longName, 12);
+        Assert.That(Encoding.UTF8.GetByteCount(suffixed), Is.LessThanOrEqualTo(SafeFileName.MaxBytes));
+        Assert.That(suffixed, Does.EndWith(" (12).txt"));
+    }
+}
