@@ -41,6 +41,8 @@ public static class CliApp
         new Commands.Playbooks.PlaybooksCommand(s),
         new Commands.Schedules.SchedulesCommand(s),
         new DoctorCommand(s),
+        new ScanCommand(s),
+        new Commands.Hook.HookCommand(s),
     ];
 
     public static async Task<int> Run(string[] args, AppServices services, CancellationToken cancellationToken = default)

@@ -32,4 +32,45 @@ public sealed class CliWrapProcessRunner : IProcessRunner
             throw new HandoffException($"could not run '{program}': {e.Message}", ExitCodes.Error, e);
         }
     }
+
+    public async Task<ProcessResult> RunStreaming(
+        string program,
+        IReadOnlyList<string> arguments,
+        string workingDirectory,
+        Action<TextReader> readOutput,
+        string? standardInput = null,
+        CancellationToken cancellationToken = default)
+    {
+        var stderr = new StringBuilder();
+        var command = Cli.Wrap(program)
+            .WithArguments(arguments)
+            .WithWorkingDirectory(workingDirectory)
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardOutputPipe(PipeTarget.Create((stream, _) =>
+            {
+                using var reader = new StreamReader(stream, new UTF8Encoding(false), false, 1 << 16);
+                readOutput(reader);
+                return Task.CompletedTask;
+            }))
+            .WithStandardErrorPipe(PipeTarget.Create(async (stream, token) =>
+            {
+                // Keep the first 64 KB of stderr for the error message; drain the rest so the program never blocks.
+                using var reader = new StreamReader(stream, Encoding.UTF8);
+                var block = new char[4096];
+                int read;
+                while ((read = await reader.ReadAsync(block, token)) > 0)
+                    if (stderr.Length < 65536) stderr.Append(block, 0, read);
+            }));
+        if (standardInput is not null)
+            command = command.WithStandardInputPipe(PipeSource.FromString(standardInput, Encoding.UTF8));
+        try
+        {
+            var result = await command.ExecuteAsync(cancellationToken);
+            return new ProcessResult(result.ExitCode, "", stderr.ToString());
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new HandoffException($"could not run '{program}': {e.Message}", ExitCodes.Error, e);
+        }
+    }
 }

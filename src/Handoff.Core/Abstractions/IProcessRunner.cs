@@ -12,4 +12,22 @@ public interface IProcessRunner
         string? standardInput = null,
         IReadOnlyDictionary<string, string?>? environment = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs a program and hands its standard output to <paramref name="readOutput"/> as it is produced, so output of
+    /// any size is never held in memory (git log -p over thousands of commits). The result's StandardOutput is empty.
+    /// This default buffers (fine for test fakes); <see cref="CliWrapProcessRunner"/> streams.
+    /// </summary>
+    async Task<ProcessResult> RunStreaming(
+        string program,
+        IReadOnlyList<string> arguments,
+        string workingDirectory,
+        Action<TextReader> readOutput,
+        string? standardInput = null,
+        CancellationToken cancellationToken = default)
+    {
+        var result = await Run(program, arguments, workingDirectory, standardInput, null, cancellationToken);
+        readOutput(new StringReader(result.StandardOutput));
+        return result with { StandardOutput = "" };
+    }
 }

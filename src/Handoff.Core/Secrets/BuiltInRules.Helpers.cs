@@ -5,6 +5,8 @@ public static partial class BuiltInRules
     /// <summary>An assignment in any common syntax: =, :, :=, =>, a comma (define/setenv), with optional quotes.</summary>
     internal const string Assign = @"[""'`\]]?\s{0,5}(?::=|=>|=|:|,)\s{0,5}[""'`]?";
 
+    private const string Quoted = @"(?<q>[""'`])(?<secret>[^""'`\r\n]{8,2000}?)\k<q>";
+
     private static SecretRule R(string id, RuleFamily family, string description, string regex, string keywords, string[] tp, string[] fp) => new()
     {
         Id = id,
@@ -29,6 +31,6 @@ public static partial class BuiltInRules
     /// <summary>A generic keyword = high-entropy value rule.</summary>
     private static SecretRule Generic(string id, string description, string nameRegex, string keywords, string[] tp, string[] fp) =>
         R(id, RuleFamily.Generic, description,
-            $@"(?i)(?<name>(?<![\w.-])[\w.-]{{0,40}}?(?:{nameRegex})[\w.-]{{0,30}})[""'`\]]?\s{{0,5}}(?::=|=>|=|:|,)\s{{0,5}}(?:(?<q>[""'`])(?<secret>[^""'`\r\n]{{8,2000}}?)\k<q>|(?<secret>[^\s""'`;,)\]}}<>]{{8,2000}}))",
+            $@"(?i)(?<name>(?<![\w.-])[\w.-]{{0,40}}?(?:{nameRegex})[\w.-]{{0,30}})[""'`\]]?(?:\s{{0,3}}:\s{{0,3}}[A-Za-z_][\w.<>\[\]?|]{{0,30}}(?=\s{{0,3}}=[^=]))?\s{{0,5}}(?:(?::=|=>|=|:)\s{{0,5}}(?:{Quoted}|(?<secret>[^\s""'`;,)\]}}<>]{{8,2000}}))|,\s{{0,5}}{Quoted})",
             keywords, tp, fp) with { IsGeneric = true, Confidence = FindingConfidence.Low };
 }

@@ -11,15 +11,15 @@ public static partial class BuiltInRules
             @"(?<secret>-----BEGIN (?:(?:RSA|EC|DSA|ENCRYPTED|ED25519|X25519|DH|SSH2 ENCRYPTED) )?PRIVATE KEY-----(?:[^""'`\r\n-]|-(?!----END))*(?:-----END [A-Z0-9 ]{0,30}PRIVATE KEY-----)?)",
             "private key-----|begin private key",
             ["-----BEGIN RSA PRIVATE KEY-----", "  \"private_key\": \"-----BEGIN PRIVATE KEY-----\\n«b64»\\n«b64»\\n-----END PRIVATE KEY-----\\n\",", "KEY=\"-----BEGIN EC PRIVATE KEY-----\\nMHcCAQEE«b40»\\n-----END EC PRIVATE KEY-----\""],
-            ["-----BEGIN PUBLIC KEY-----", "-----BEGIN CERTIFICATE-----", "// load the private key from disk"]) with { BlockEnd = "PRIVATE KEY-----", Confidence = FindingConfidence.High };
+            ["-----BEGIN PUBLIC KEY-----", "-----BEGIN CERTIFICATE-----", "// load the private key from disk"]) with { BlockEnd = "-----END ", Confidence = FindingConfidence.High };
         yield return R("openssh-private-key", F, "OpenSSH private key",
             @"(?<secret>-----BEGIN OPENSSH PRIVATE KEY-----(?:[^""'`\r\n-]|-(?!----END))*(?:-----END OPENSSH PRIVATE KEY-----)?)", "openssh private key|",
             ["-----BEGIN OPENSSH PRIVATE KEY-----", "ssh_key: \"-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAA«b60»\\n-----END OPENSSH PRIVATE KEY-----\""],
-            ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI«b43» user@host", "-----BEGIN OPENSSH PUBLIC KEY-----"]) with { BlockEnd = "PRIVATE KEY-----", Confidence = FindingConfidence.High };
+            ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI«b43» user@host", "-----BEGIN OPENSSH PUBLIC KEY-----"]) with { BlockEnd = "-----END ", Confidence = FindingConfidence.High };
         yield return R("pgp-private-key", F, "PGP private key block",
             @"(?<secret>-----BEGIN PGP PRIVATE KEY BLOCK-----(?:[^""'`\r\n-]|-(?!----END))*(?:-----END PGP PRIVATE KEY BLOCK-----)?)", "pgp private key block|",
             ["-----BEGIN PGP PRIVATE KEY BLOCK-----", "GPG_KEY=\"-----BEGIN PGP PRIVATE KEY BLOCK-----\\n\\nlQOYBF«b60»\\n-----END PGP PRIVATE KEY BLOCK-----\""],
-            ["-----BEGIN PGP PUBLIC KEY BLOCK-----", "-----BEGIN PGP SIGNATURE-----"]) with { BlockEnd = "PRIVATE KEY BLOCK-----", Confidence = FindingConfidence.High };
+            ["-----BEGIN PGP PUBLIC KEY BLOCK-----", "-----BEGIN PGP SIGNATURE-----"]) with { BlockEnd = "-----END ", Confidence = FindingConfidence.High };
         yield return R("putty-private-key", F, "PuTTY private key file",
             @"(?<secret>PuTTY-User-Key-File-[23]: [\w-]+)", "putty-user-key-file",
             ["PuTTY-User-Key-File-2: ssh-rsa", "PuTTY-User-Key-File-3: ssh-ed25519"],
@@ -81,7 +81,7 @@ public static partial class BuiltInRules
     private static IEnumerable<SecretRule> Generics()
     {
         yield return R("bearer-token", RuleFamily.Generic, "Authorization bearer / token header with a literal value",
-            @"(?i)\b(?:bearer|token)\s+(?<secret>[A-Za-z0-9_\-.=+/~]{20,2000})", "bearer|token ",
+            @"(?i)\b(?:bearer|token)\s+(?<secret>[A-Za-z0-9_\-.=+/~]{12,2000})", "bearer|token ",
             ["curl -H \"Authorization: Bearer «u40»\" https://api.acme.io", "headers['Authorization'] = 'Bearer «A32»'"],
             ["Authorization: Bearer ${TOKEN}", "headers['Authorization'] = 'Bearer ' + token"]) with { MinEntropy = 3.5, IsGeneric = true, Confidence = FindingConfidence.Low };
         yield return R("basic-auth-header", RuleFamily.Generic, "HTTP Basic authorization header (base64 user:password)",

@@ -19,6 +19,7 @@ internal sealed class CompiledRule
         var secretGroup = Regex.GroupNumberFromName("secret");
         SecretGroup = secretGroup >= 0 ? secretGroup : Regex.GetGroupNumbers().Length > 1 ? 1 : 0;
         NameGroup = Regex.GroupNumberFromName("name");
+        UserGroup = Regex.GroupNumberFromName("user");
         Path = rule.PathPattern is null ? null : new Regex(rule.PathPattern, Options | RegexOptions.IgnoreCase, MatchTimeout);
         Allow = rule.AllowRegexes.Select(r => new Regex(r, Options, MatchTimeout)).ToArray();
         DecodedMustMatch = rule.DecodedMustMatch is null ? null : new Regex(rule.DecodedMustMatch, Options, MatchTimeout);
@@ -32,6 +33,7 @@ internal sealed class CompiledRule
     public Regex Regex { get; }
     public int SecretGroup { get; }
     public int NameGroup { get; }
+    public int UserGroup { get; }
     public Regex? Path { get; }
     public Regex[] Allow { get; }
     public Regex? DecodedMustMatch { get; }
@@ -56,7 +58,10 @@ internal sealed class CompiledAllowlist
     public string[] Stopwords { get; }
     public Regex[] Paths { get; }
 
-    public bool AllowsPath(string path) => Paths.Any(p => p.IsMatch(path));
+    /// <remarks>The ignore file is always allowed: it holds salted fingerprints, which look random but are not secrets.</remarks>
+    public bool AllowsPath(string path) =>
+        path == FileSecretConfigLoader.IgnorePath || path.EndsWith("/" + FileSecretConfigLoader.IgnorePath, StringComparison.Ordinal)
+        || Paths.Any(p => p.IsMatch(path));
 
     public bool AllowsSecret(string secret) =>
         Secrets.Any(r => r.IsMatch(secret)) || Stopwords.Any(w => secret.Contains(w, StringComparison.OrdinalIgnoreCase));
@@ -139,6 +144,8 @@ internal sealed class LineScanner(CompiledRuleSet set)
             {
                 var group = match.Groups[rule.SecretGroup];
                 if (!group.Success || group.Length == 0) continue;
+                // postgres://postgres:postgres@..., amqp://guest:guest@...: local defaults, not secrets.
+                if (rule.UserGroup >= 0 && match.Groups[rule.UserGroup].Value == group.Value) continue;
                 var name = rule.NameGroup >= 0 && match.Groups[rule.NameGroup].Success ? match.Groups[rule.NameGroup].Value : null;
                 var confidence = HitEvaluator.Evaluate(rule, group.Value, name, set.Allowlist);
                 if (confidence is { } c) _raw.Add(new RawHit(rule, group.Index, group.Length, group.Value, c));

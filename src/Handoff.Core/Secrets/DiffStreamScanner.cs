@@ -11,6 +11,7 @@ internal sealed class DiffStreamScanner(FragmentScanner scanner)
     private string? _commit;
     private int _oldRemaining, _newRemaining, _newLine;
     private bool _pathRuleChecked = true;
+    private bool _pathAllowed;
 
     /// <summary>Processes every complete line in buffer[start..end); returns the start of the unfinished last line.</summary>
     public int Lines(char[] buffer, int start, int end, List<Finding> findings, int maxLine)
@@ -63,6 +64,7 @@ internal sealed class DiffStreamScanner(FragmentScanner scanner)
         {
             case '+':
                 if (!_pathRuleChecked) CheckPathRule(findings);
+                if (_pathAllowed) { _newLine++; _newRemaining--; break; } // allowlist.paths: content not scanned either
                 try
                 {
                     scanner.ScanLine(line[1..], _path, _newLine, _commit, findings, false, out _);
@@ -114,6 +116,7 @@ internal sealed class DiffStreamScanner(FragmentScanner scanner)
     {
         Flush(findings);
         _path = path;
+        _pathAllowed = scanner.Context.Allowlist.AllowsPath(path);
         _pathRuleChecked = false;
     }
 
@@ -122,7 +125,7 @@ internal sealed class DiffStreamScanner(FragmentScanner scanner)
         var target = line[4..].Trim();
         if (target.SequenceEqual("/dev/null")) { _pathRuleChecked = true; return; } // deleted: nothing is added
         var path = StripPrefix(Unquote(target.ToString()));
-        if (path != _path) { _path = path; _pathRuleChecked = false; }
+        if (path != _path) { _path = path; _pathAllowed = scanner.Context.Allowlist.AllowsPath(path); _pathRuleChecked = false; }
     }
 
     private void CheckPathRule(List<Finding> findings)

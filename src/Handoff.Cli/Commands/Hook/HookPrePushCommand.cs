@@ -1,0 +1,93 @@
+using System.CommandLine;
+using Handoff.Core;
+using Handoff.Core.Hooks;
+using Handoff.Core.Secrets;
+using Handoff.Core.Secrets.Output;
+
+namespace Handoff.Cli.Commands.Hook;
+
+/// <summary>
+/// `devin-handoff hook pre-push REMOTE [URL]`, called by the hook script with git's ref lines on stdin. Scans each
+/// commit being pushed that the remote lacks, on its own diff; exit 1 with a redacted report when one adds a secret.
+/// When the tool itself fails, the push goes on with a warning (exit 0) unless devin-handoff.hook.failClosed is true.
+/// Never prompts.
+/// </summary>
+public sealed class HookPrePushCommand(AppServices services) : ICliCommand
+{
+    public const string FailClosedKey = "hook.failClosed";
+    public const string FailClosedEnv = "DEVIN_HANDOFF_HOOK_FAIL_CLOSED";
+
+    private readonly Argument<string> _remote = new("REMOTE") { Description = "Name of the remote (git's first hook argument)" };
+    private readonly Argument<string?> _url = new("URL") { Arity = ArgumentArity.ZeroOrOne, Description = "URL of the remote (git's second hook argument)" };
+
+    public Command Build()
+    {
+        var command = new Command("pre-push", "Run by the pre-push hook: reads git's ref lines on stdin and blocks the push (exit 1) when a pushed commit adds a secret");
+        command.Arguments.Add(_remote);
+        command.Arguments.Add(_url);
+        command.SetAction((parse, ct) => Execute(parse.GetValue(_remote)!, ct));
+        return command;
+    }
+
+    private async Task<int> Execute(string remote, CancellationToken cancellationToken)
+    {
+        var error = services.Console.Error;
+        var cwd = services.Environment.CurrentDirectory;
+        bool failClosed;
+        try
+        {
+            failClosed = services.Settings(cwd).GetBool(FailClosedEnv, FailClosedKey, false);
+        }
+        catch (Exception)
+        {
+            failClosed = false;
+        }
+        try
+        {
+            var refs = PushedRef.Parse(services.Console.In);
+            var commits = await new PushedCommits(services.Processes, cwd).Select(remote, refs, cancellationToken);
+            if (commits.Count == 0) return ExitCodes.Ok;
+
+            var scanner = new SecretScanner(new FileSecretConfigLoader(), HookCommand.WorkTree(cwd));
+            var findings = await new GitDiffScan(services.Processes, scanner, cwd).Commits(commits, cancellationToken);
+            if (findings.Count == 0)
+            {
+                error.WriteLine($"devin-handoff: {Plural(commits.Count, "commit")} scanned, no secrets");
+                return ExitCodes.Ok;
+            }
+            Report(error, findings);
+            return ExitCodes.Error;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            error.WriteLine("devin-handoff: interrupted; push blocked");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception e)
+        {
+            var message = e is HandoffException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+            message = message.ReplaceLineEndings(" ");
+            if (services.TraceEnabled) error.WriteLine(e.ToString());
+            if (failClosed)
+            {
+                error.WriteLine($"devin-handoff: the pre-push secret scan failed ({message}); push blocked because devin-handoff.hook.failClosed is true (skip once: git push --no-verify)");
+                return ExitCodes.Error;
+            }
+            error.WriteLine($"devin-handoff: warning: the pre-push secret scan failed ({message}); pushing without it (to block instead: git config devin-handoff.hook.failClosed true)");
+            return ExitCodes.Ok;
+        }
+    }
+
+    private static void Report(TextWriter error, IReadOnlyList<Finding> findings)
+    {
+        error.WriteLine($"devin-handoff: push blocked: {FindingsText.Summary(findings)} being pushed");
+        FindingsText.Write(error, findings);
+        error.WriteLine();
+        error.WriteLine("Each commit is checked on its own changes, so removing the secret in a later commit is not enough:");
+        error.WriteLine("  rewrite those commits (git rebase -i, git commit --amend) and rotate the secret.");
+        error.WriteLine("Not a secret? Add `devin-handoff:allow` on the line, or the fingerprint to .devin-handoff-ignore.");
+        error.WriteLine("Push anyway, this once: git push --no-verify");
+    }
+
+    private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
+}

@@ -1,0 +1,51 @@
+using Handoff.Core.Abstractions;
+using Handoff.Core.Secrets;
+
+namespace Handoff.Core.Hooks;
+
+/// <summary>
+/// Runs the user's own git and streams its patch output into <see cref="SecretScanner.ScanDiff"/>, so memory stays
+/// flat whatever the size of the history. Each commit's own diff is scanned (not the net diff), so a secret added
+/// by one commit and removed by a later one is still found. Merge commits show no diff and are not scanned.
+/// </summary>
+public sealed class GitDiffScan(IProcessRunner processes, SecretScanner scanner, string workDir)
+{
+    /// <summary>Added lines with no context, no external diff or textconv drivers, no colour, whatever the user's config.</summary>
+    private static readonly string[] PatchOptions = ["-p", "-U0", "--no-ext-diff", "--no-textconv", "--no-color", "--format=commit %H"];
+
+    /// <summary>Scans the commits of a revision range (<c>A..B</c>, <c>A...B</c>, or one revision and its history).</summary>
+    /// <exception cref="HandoffException">the range is not usable (exit 2) or git failed (exit 1).</exception>
+    public Task<IReadOnlyList<Finding>> Range(string range, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(range) || range.StartsWith('-') || range.Any(char.IsWhiteSpace))
+            throw new HandoffException($"invalid --range '{range}': want A..B (two commits, branches or tags)", ExitCodes.Usage);
+        return Run(["log", .. PatchOptions, range, "--"], null, cancellationToken);
+    }
+
+    /// <summary>Scans exactly these commits, each on its own diff against its first parent.</summary>
+    public Task<IReadOnlyList<Finding>> Commits(IReadOnlyList<string> shas, CancellationToken cancellationToken = default)
+    {
+        if (shas.Count == 0) return Task.FromResult<IReadOnlyList<Finding>>([]);
+        return Run(["log", .. PatchOptions, "--no-walk=unsorted", "--stdin"], string.Join('\n', shas) + "\n", cancellationToken);
+    }
+
+    /// <summary>Scans what is staged for the next commit (the index against HEAD).</summary>
+    public Task<IReadOnlyList<Finding>> Staged(CancellationToken cancellationToken = default) =>
+        Run(["diff", "--cached", "-U0", "--no-ext-diff", "--no-textconv", "--no-color"], null, cancellationToken);
+
+    private async Task<IReadOnlyList<Finding>> Run(string[] arguments, string? standardInput, CancellationToken cancellationToken)
+    {
+        var findings = new List<Finding>();
+        var result = await processes.RunStreaming("git", arguments, workDir,
+            reader => findings.AddRange(scanner.ScanDiff(reader)), standardInput, cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            var message = PushedCommits.FirstLine(result.StandardError);
+            var usage = message.Contains("unknown revision", StringComparison.OrdinalIgnoreCase)
+                        || message.Contains("bad revision", StringComparison.OrdinalIgnoreCase)
+                        || message.Contains("ambiguous argument", StringComparison.OrdinalIgnoreCase);
+            throw new HandoffException($"git {arguments[0]} failed: {message}", usage ? ExitCodes.Usage : ExitCodes.Error);
+        }
+        return findings;
+    }
+}
