@@ -194,6 +194,7 @@ public static class OmittedReasons
         ContentOmission.Binary => Binary,
         ContentOmission.LfsPointer => Lfs,
         ContentOmission.TooLarge => TooLarge,
+        ContentOmission.ReadBudgetExceeded => Budget,
         _ => throw new ArgumentOutOfRangeException(nameof(omission), omission, "not an omission"),
     };
 }

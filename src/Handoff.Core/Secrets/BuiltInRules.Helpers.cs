@@ -21,16 +21,19 @@ public static partial class BuiltInRules
     /// <summary>A value whose format is not unique, found next to an identifier naming the service.</summary>
     private static SecretRule Named(string id, RuleFamily family, string description, string names, string value, string keywords, string[] tp, string[] fp) =>
         R(id, family, description,
-            $@"(?i)(?<![\w.-])[\w.-]{{0,20}}?(?:{names})[\w.-]{{0,30}}{Assign}(?<secret>(?-i:{value}))(?![\w-])",
-            keywords, tp, fp);
+            $@"(?i)(?:{names})[\w.-]{{0,30}}{Assign}(?<secret>(?-i:{value}))(?![\w-])",
+            keywords, tp, fp) with { KeywordAnchored = true };
 
     /// <summary>A token with a unique prefix: prefix + body, bounded by non-word characters.</summary>
     private static SecretRule Prefixed(string id, RuleFamily family, string description, string regex, string keywords, string[] tp, string[] fp) =>
         R(id, family, description, $@"(?<![\w-])(?<secret>{regex})(?![\w-])", keywords, tp, fp);
 
-    /// <summary>A generic keyword = high-entropy value rule.</summary>
+    /// <summary>
+    /// A generic keyword = high-entropy value rule. The regex starts at the keyword (fast to find); the group
+    /// "name" is extended backwards over identifier characters by the scanner ("DB_" + "PASSWORD").
+    /// </summary>
     private static SecretRule Generic(string id, string description, string nameRegex, string keywords, string[] tp, string[] fp) =>
         R(id, RuleFamily.Generic, description,
-            $@"(?i)(?<name>(?<![\w.-])[\w.-]{{0,40}}?(?:{nameRegex})[\w.-]{{0,30}})[""'`\]]?(?:\s{{0,3}}:\s{{0,3}}[A-Za-z_][\w.<>\[\]?|]{{0,30}}(?=\s{{0,3}}=[^=]))?\s{{0,5}}(?:(?::=|=>|=|:)\s{{0,5}}(?:{Quoted}|(?<secret>[^\s""'`;,)\]}}<>]{{8,2000}}))|,\s{{0,5}}{Quoted})",
-            keywords, tp, fp) with { IsGeneric = true, Confidence = FindingConfidence.Low };
+            $@"(?i)(?<name>(?:{nameRegex})[\w.-]{{0,30}})[""'`\]]?(?:\s{{0,3}}:\s{{0,3}}[A-Za-z_][\w.<>\[\]?|]{{0,30}}(?=\s{{0,3}}=[^=]))?\s{{0,5}}(?:(?::=|=>|=|:)\s{{0,5}}(?:{Quoted}|(?<secret>[^\s""'`;,)\]}}<>]{{8,2000}}))|,\s{{0,5}}{Quoted})",
+            keywords, tp, fp) with { IsGeneric = true, Confidence = FindingConfidence.Low, KeywordAnchored = true };
 }

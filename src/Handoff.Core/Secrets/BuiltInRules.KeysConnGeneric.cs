@@ -69,7 +69,7 @@ public static partial class BuiltInRules
             ["jdbc:postgresql://db:5432/app?user=app&password=${DB_PASSWORD}", "jdbc:mysql://localhost:3306/app?useSSL=false"]);
         yield return R("dotnet-connection-string-password", F, "ADO.NET / Npgsql / SQL Server connection string password",
             @"(?i)(?:Server|Data Source|Host|Addr|Address|Database|Initial Catalog|User Id|Uid|Username)\s*=[^;""']*;(?:[^;""']*;){0,8}?\s*(?:Password|Pwd)\s*=\s*(?<secret>'[^']{3,200}'|[^;""'\s]{3,200})",
-            "password|pwd",
+            "password=|password =|pwd=|pwd =",
             ["\"Default\": \"Server=sql.internal;Database=app;User Id=app;Password=«A18»;TrustServerCertificate=true\"", "var cs = \"Host=pg;Username=app;Password=«A16»;Database=app\";"],
             ["\"Default\": \"Server=(localdb)\\\\mssqllocaldb;Database=app;Trusted_Connection=True\"", "Host=pg;Username=app;Password=${PG_PASSWORD};"]);
         yield return R("libpq-connection-string-password", F, "libpq key/value connection string password",
@@ -83,7 +83,7 @@ public static partial class BuiltInRules
         yield return R("bearer-token", RuleFamily.Generic, "Authorization bearer / token header with a literal value",
             @"(?i)\b(?:bearer|token)\s+(?<secret>[A-Za-z0-9_\-.=+/~]{12,2000})", "bearer|token ",
             ["curl -H \"Authorization: Bearer «u40»\" https://api.acme.io", "headers['Authorization'] = 'Bearer «A32»'"],
-            ["Authorization: Bearer ${TOKEN}", "headers['Authorization'] = 'Bearer ' + token"]) with { MinEntropy = 3.5, IsGeneric = true, Confidence = FindingConfidence.Low };
+            ["Authorization: Bearer ${TOKEN}", "headers['Authorization'] = 'Bearer ' + token"]) with { MinEntropy = 3.5, IsGeneric = true, Confidence = FindingConfidence.Low, KeywordAnchored = true };
         yield return R("basic-auth-header", RuleFamily.Generic, "HTTP Basic authorization header (base64 user:password)",
             @"(?i)\bbasic\s+(?<secret>[A-Za-z0-9+/]{8,400}={0,2})", "basic",
             ["Authorization: Basic «B64:admin:‹A16›»", "req.headers['Authorization'] = 'Basic «B64:ci-bot:‹A24›»'"],
@@ -110,7 +110,7 @@ public static partial class BuiltInRules
             @"(?i)<(?<name>[\w:.-]*(?:password|secret|token|apikey|api_key|accesskey))>(?<secret>[^<\s]{8,2000})</", "password> secret> token> apikey> api_key> accesskey>",
             ["<password>«A16»</password>", "<server><id>repo</id><username>ci</username><password>«A20»</password></server>"],
             ["<password>${env.MAVEN_PASSWORD}</password>", "<tokenEndpoint>https://login.acme.io/token</tokenEndpoint>"]) with { IsGeneric = true, Confidence = FindingConfidence.Low };
-        yield return Generic("generic-password", "Password assigned a literal value", @"passw(?:or)?d|passphrase|pwd|_pass\b|\bpass\b", "pass|pwd",
+        yield return Generic("generic-password", "Password assigned a literal value", @"passw(?:or)?d|passphrase|pwd|pass(?![a-z])", "pass|pwd",
             ["DB_PASSWORD=«A16»", "    password: \"«A8»«d2»!\"", "spring.datasource.password=«A14»", "define('DB_PASSWORD', '«A12»');"],
             ["password = get_password()", "password: string", "if password == confirm_password:", "PASSWORD_MIN_LENGTH = 12", "password: ${{ secrets.DB_PASSWORD }}", "password = os.environ[\"DB_PASSWORD\"]"]);
         yield return Generic("generic-secret", "Secret assigned a literal value", @"secret", "secret",
@@ -120,7 +120,7 @@ public static partial class BuiltInRules
             ["auth_token = '«A40»'", "ACCESS_TOKEN=«u48»", "\"refreshToken\": \"«u64»\""],
             ["token: string;", "max_tokens = 4096", "token_type = \"bearer\"", "token = request.headers.get('Authorization')"]);
         yield return Generic("generic-api-key", "API / access / signing key assigned a literal value",
-            @"api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|app[_.-]?key|secret[_.-]?key|(?<![A-Za-z])key|(?-i:(?<=[a-z])Key)|credentials?|creds",
+            @"(?<![a-z])key|(?<=api|access|auth|secret|master|signing|encryption|private|app)key|(?-i:(?<=[a-z])Key)|credentials?|creds",
             "key credential creds",
             ["API_KEY=«A32»", "const apiKey = \"«A24»\";", "encryption_key: «b44»", "headers = {\"X-Api-Key\": \"«h40»\"}"],
             ["apiKey: process.env.API_KEY", "primary_key = \"id\"", "\"integrity\": \"sha512-«b86»==\"", "api_key = \"«UUID»\"", "cache_key = f\"user:{user_id}\"", "key: \"commit-«h40»\""]);

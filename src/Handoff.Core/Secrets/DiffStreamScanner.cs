@@ -14,6 +14,7 @@ internal sealed class DiffStreamScanner(FragmentScanner scanner)
     private bool _pathAllowed;
 
     /// <summary>Processes every complete line in buffer[start..end); returns the start of the unfinished last line.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int Lines(char[] buffer, int start, int end, List<Finding> findings, int maxLine)
     {
         while (start < end)
@@ -31,6 +32,7 @@ internal sealed class DiffStreamScanner(FragmentScanner scanner)
         return start;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Line(ReadOnlySpan<char> line, List<Finding> findings)
     {
         if (!line.IsEmpty && line[^1] == '\r') line = line[..^1];
@@ -57,6 +59,7 @@ internal sealed class DiffStreamScanner(FragmentScanner scanner)
         if (!_pathRuleChecked) CheckPathRule(findings);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void HunkLine(ReadOnlySpan<char> line, List<Finding> findings)
     {
         var kind = line.IsEmpty ? ' ' : line[0];

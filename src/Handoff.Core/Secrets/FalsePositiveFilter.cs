@@ -22,6 +22,9 @@ public static class FalsePositiveFilter
         "••", "…", "${", "{{", "#{", "$(", "%(", "{%", "<%", "[redacted",
     ];
 
+    private static readonly System.Buffers.SearchValues<string> PlaceholderSearch =
+        System.Buffers.SearchValues.Create(PlaceholderWords, StringComparison.OrdinalIgnoreCase);
+
     private static readonly Regex PlaceholderShape = new(
         @"^(?:
             \$[A-Za-z_][\w.]*                    # $VAR
@@ -80,8 +83,7 @@ public static class FalsePositiveFilter
         if (value.Length == 0) return true;
         foreach (var example in KnownExamples)
             if (value.Contains(example, StringComparison.Ordinal)) return true;
-        foreach (var word in PlaceholderWords)
-            if (value.Contains(word, StringComparison.OrdinalIgnoreCase)) return true;
+        if (value.AsSpan().IndexOfAny(PlaceholderSearch) >= 0) return true;
         return PlaceholderShape.IsMatch(value);
     }
 

@@ -31,6 +31,7 @@ internal sealed class FragmentScanner(ScanContext context)
     /// a secret (or sits inside a private-key block), it receives the line with secrets replaced.
     /// </summary>
     /// <returns>True when the line holds (or continues) a secret that was not allowed or ignored.</returns>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public bool ScanLine(ReadOnlySpan<char> line, string path, int lineNumber, string? commit, List<Finding> findings, bool wantRedacted, out string? redacted)
     {
         redacted = null;
@@ -42,9 +43,9 @@ internal sealed class FragmentScanner(ScanContext context)
             return true;
         }
         var allowedByPreviousLine = _allowNext;
-        _allowNext = line.Contains("allowlist nextline secret", StringComparison.OrdinalIgnoreCase);
         _hits.Clear();
         _lines.Scan(line, path, _hits);
+        _allowNext = _lines.SawNextlinePragma;
         if (_hits.Count == 0 || allowedByPreviousLine || HasAllowMarker(line)) return false;
 
         var kept = new List<(RawHit Hit, string Fingerprint)>(_hits.Count);

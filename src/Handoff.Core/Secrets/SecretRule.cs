@@ -40,6 +40,12 @@ public sealed record SecretRule
     /// <summary>Substrings (case-insensitive) of the secret that mean "not a secret".</summary>
     public IReadOnlyList<string> Stopwords { get; init; } = [];
 
+    /// <summary>
+    /// The regex matches starting at one of the keywords: the scanner then tries it only at the keyword
+    /// occurrences (anchored), instead of searching the whole line. A large speed-up for keyword=value rules.
+    /// </summary>
+    public bool KeywordAnchored { get; init; }
+
     /// <summary>Generic keyword=value rules get the identifier/word/UUID/hash filters on top of placeholders.</summary>
     public bool IsGeneric { get; init; }
 

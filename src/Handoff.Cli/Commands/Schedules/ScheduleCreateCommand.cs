@@ -32,6 +32,7 @@ public sealed class ScheduleCreateCommand(AppServices services) : ScheduleEditCo
             Tags = tags.Length == 0 ? null : tags,
             Agent = agent,
             NotifyOn = notify,
+            CreateAsUserId = client.Connection.UserId,
         }, ct);
         Report("created", schedule, conversion, json);
         return ExitCodes.Ok;
