@@ -31,11 +31,8 @@ public class PollTests : FollowTestBase
         Handoff.FakeDevin.Model.SessionResponse.From(Server.State.FindSession(id)!).Url;
 
     [TestCase("running", "waiting_for_user", 7)]
-    [TestCase("running", "waiting_for_approval", 7)]
-    [TestCase("suspended", "inactivity", 0)]
     [TestCase("suspended", "usage_limit_exceeded", 7)]
     [TestCase("error", null, 8)]
-    [TestCase("exit", null, 0)]
     public async Task Exit_codes_by_state(string status, string? detail, int exitCode)
     {
         var session = Seed("running", "working");
@@ -49,8 +46,6 @@ public class PollTests : FollowTestBase
 
     [TestCase("blocked", 7)]
     [TestCase("finished", 0)]
-    [TestCase("expired", 0)]
-    [TestCase("suspend_requested", 0)]
     public async Task V1_keys_end_on_status_enum(string statusEnum, int exitCode)
     {
         Cli.Environment["DEVIN_API_KEY"] = V1Key;

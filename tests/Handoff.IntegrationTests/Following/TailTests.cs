@@ -76,10 +76,8 @@ public class TailTests : FollowTestBase
     }
 
     [TestCase("running", "finished", 0, "finished")]
-    [TestCase("exit", null, 0, "exited")]
     [TestCase("running", "waiting_for_approval", 7, "needs_human")]
     [TestCase("suspended", "inactivity", 0, "asleep")]
-    [TestCase("suspended", "out_of_credits", 7, "needs_human")]
     [TestCase("error", null, 8, "failed")]
     public async Task Each_end_state_maps_to_its_exit_code(string status, string? detail, int exitCode, string state)
     {
