@@ -46,7 +46,7 @@ public sealed class ScanCommand(AppServices services) : ICliCommand
             throw new HandoffException("--stdin-name needs --stdin", ExitCodes.Usage);
 
         var cwd = services.Environment.CurrentDirectory;
-        var workTree = WorkTree(cwd);
+        var workTree = Hook.HookCommand.WorkTree(cwd);
         var scanner = new SecretScanner(new FileSecretConfigLoader(), workTree);
         string mode;
         IReadOnlyList<Finding> findings;
@@ -118,19 +118,4 @@ public sealed class ScanCommand(AppServices services) : ICliCommand
 
     private static string ToolVersion =>
         typeof(ScanCommand).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
-
-    private static string? WorkTree(string cwd)
-    {
-        try
-        {
-            var gitDir = LibGit2Sharp.Repository.Discover(cwd);
-            if (gitDir is null) return null;
-            using var repo = new LibGit2Sharp.Repository(gitDir);
-            return repo.Info.WorkingDirectory is { } dir ? Path.TrimEndingDirectorySeparator(dir) : null;
-        }
-        catch (LibGit2Sharp.LibGit2SharpException)
-        {
-            return null;
-        }
-    }
 }

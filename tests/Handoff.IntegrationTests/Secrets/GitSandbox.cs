@@ -24,7 +24,7 @@ public sealed class GitSandbox : IDisposable
         Directory.CreateDirectory(BinDir);
         var wrapper = Path.Combine(BinDir, "devin-handoff");
         File.WriteAllText(wrapper, $"#!/bin/sh\nexec '{CliRunner.BinaryPath.Replace("'", "'\\''")}' \"$@\"\n");
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(wrapper, (UnixFileMode)0b111_101_101);
+        MakeExecutable(wrapper);
         SetWrapperOnPath(wrapperOnPath);
         foreach (var (k, v) in new Dictionary<string, string>
                  {
@@ -32,6 +32,11 @@ public sealed class GitSandbox : IDisposable
                      ["GIT_COMMITTER_NAME"] = "Test", ["GIT_COMMITTER_EMAIL"] = "test@example.invalid",
                  })
             Cli.Environment[k] = v;
+    }
+
+    public static void MakeExecutable(string path)
+    {
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
     }
 
     public void SetWrapperOnPath(bool on) =>

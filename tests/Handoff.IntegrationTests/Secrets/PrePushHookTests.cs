@@ -205,7 +205,7 @@ public class PrePushHookTests
         var seen = Path.Combine(s.Cli.Home, "seen.txt");
         var theirs = $"#!/bin/sh\necho \"args: $*\" > '{seen}'\ncat >> '{seen}'\nexit ${{THEIR_EXIT:-0}}\n";
         File.WriteAllText(Path.Combine(hooks, "pre-push"), theirs);
-        File.SetUnixFileMode(Path.Combine(hooks, "pre-push"), (UnixFileMode)0b111_101_101);
+        GitSandbox.MakeExecutable(Path.Combine(hooks, "pre-push"));
 
         var install = await s.Run("hook", "install");
         Assert.That(install.ExitCode, Is.Zero, install.ToString());
@@ -253,7 +253,7 @@ public class PrePushHookTests
         var seen = Path.Combine(s.Cli.Home, "repo-hook-ran");
         var repoHook = Path.Combine(s.Repo, ".git", "hooks", "pre-push");
         File.WriteAllText(repoHook, $"#!/bin/sh\ncat > '{seen}'\n");
-        File.SetUnixFileMode(repoHook, (UnixFileMode)0b111_101_101);
+        GitSandbox.MakeExecutable(repoHook);
 
         var install = await s.Cli.Run(s.Cli.Home, "hook", "install", "--global");
         Assert.That(install.ExitCode, Is.Zero, install.ToString());

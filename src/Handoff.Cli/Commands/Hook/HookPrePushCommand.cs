@@ -33,6 +33,11 @@ public sealed class HookPrePushCommand(AppServices services) : ICliCommand
     {
         var error = services.Console.Error;
         var cwd = services.Environment.CurrentDirectory;
+        if (services.Console.IsInputTerminal)
+        {
+            error.WriteLine("devin-handoff: hook pre-push reads git's ref lines on stdin; it is run by the pre-push hook (try: devin-handoff scan --range @{u}..HEAD)");
+            return ExitCodes.Usage;
+        }
         bool failClosed;
         try
         {

@@ -1,0 +1,60 @@
+using Handoff.Core;
+using Handoff.Core.Hooks;
+using Handoff.Core.Secrets;
+
+namespace Handoff.Tests.Hooks;
+
+public class GitDiffScanTests
+{
+    private static readonly string Sha = new('a', 40);
+
+    private static string PatchWithKey(string key) =>
+        $"commit {Sha}\n\ndiff --git a/p.py b/p.py\n--- /dev/null\n+++ b/p.py\n@@ -0,0 +1,2 @@\n+x = 1\n+KEY = '{key}'\n";
+
+    private static string StripeKey() => "sk_" + "live_" + "Q7mZ2kR9xB4nT8vW1cY6pL3s";
+
+    [Test]
+    public async Task Commits_are_passed_on_stdin_to_one_git_log_that_shows_each_commits_own_patch()
+    {
+        var git = new FakeGit().On(a => a[0] == "log", 0, PatchWithKey(StripeKey()));
+        var findings = await new GitDiffScan(git, new SecretScanner(SecretScanConfig.Default), "/repo").Commits([Sha, "b"]);
+
+        var (arguments, stdin) = git.Calls.Single();
+        Assert.That(arguments, Is.EqualTo(new[] { "log", "-p", "-U0", "--no-ext-diff", "--no-textconv", "--no-color", "--format=commit %H", "--no-walk=unsorted", "--stdin" }));
+        Assert.That(stdin, Is.EqualTo($"{Sha}\nb\n"));
+        var finding = findings.Single();
+        Assert.That((finding.RuleId, finding.File, finding.Line, finding.Commit), Is.EqualTo(("stripe-secret-key", "p.py", 2, Sha)));
+    }
+
+    [Test]
+    public async Task No_commits_means_git_is_not_run()
+    {
+        var git = new FakeGit();
+        Assert.That(await new GitDiffScan(git, new SecretScanner(SecretScanConfig.Default), "/repo").Commits([]), Is.Empty);
+        Assert.That(git.Calls, Is.Empty);
+    }
+
+    [TestCase("--output=/tmp/x")]
+    [TestCase("")]
+    [TestCase("a b")]
+    public void A_range_that_could_be_an_option_or_is_empty_is_refused_before_git_runs(string range)
+    {
+        var git = new FakeGit();
+        var e = Assert.ThrowsAsync<HandoffException>(() => new GitDiffScan(git, new SecretScanner(SecretScanConfig.Default), "/repo").Range(range));
+        Assert.That(e!.ExitCode, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(git.Calls, Is.Empty);
+    }
+
+    [Test]
+    public void An_unknown_revision_is_a_usage_error_and_other_git_failures_are_errors()
+    {
+        var unknown = new FakeGit().On(_ => true, 128, stderr: "fatal: ambiguous argument 'nope..HEAD': unknown revision or path not in the working tree.\n");
+        var e = Assert.ThrowsAsync<HandoffException>(() => new GitDiffScan(unknown, new SecretScanner(SecretScanConfig.Default), "/repo").Range("nope..HEAD"));
+        Assert.That(e!.ExitCode, Is.EqualTo(ExitCodes.Usage));
+
+        var broken = new FakeGit().On(_ => true, 128, stderr: "fatal: not a git repository\n");
+        e = Assert.ThrowsAsync<HandoffException>(() => new GitDiffScan(broken, new SecretScanner(SecretScanConfig.Default), "/repo").Staged());
+        Assert.That(e!.ExitCode, Is.EqualTo(ExitCodes.Error));
+        Assert.That(e.Message, Does.Contain("not a git repository"));
+    }
+}
