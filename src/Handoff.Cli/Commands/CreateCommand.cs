@@ -40,6 +40,12 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
     {
         var command = new Command("create", "Hand the current task and local work to a new Devin session");
         command.Arguments.Add(_taskArgument);
+        // A mistyped flag must not silently become the task (and be sent to Devin).
+        _taskArgument.Validators.Add(result =>
+        {
+            if (result.Tokens.FirstOrDefault()?.Value is { } token && token.StartsWith('-') && token.Length > 1)
+                result.AddError($"Unrecognized command or argument '{token}' (a task that starts with '-' goes after --task)");
+        });
         foreach (var option in new Option[] { _task, _context, _tags, _title, _playbook, _knowledge, _maxAcu, _repo, _remote, _push, _maxBytes, _noDiff, _redact, _dryRun, _resend, _attach, _concurrency, _json, _follow, _interval })
             command.Options.Add(option);
         _api.AddTo(command);
