@@ -12,6 +12,8 @@ public static class CliApp
         var root = new RootCommand("Hand a task from your local git repository to a cloud Devin session, and follow it.");
         foreach (var command in Commands(services))
             root.Subcommands.Add(command.Build());
+        // `-v` like devin-handoff.sh; prints the InformationalVersion (git describe at build time, see Directory.Build.targets).
+        root.Options.OfType<VersionOption>().First().Aliases.Add("-v");
         return root;
     }
 
@@ -28,6 +30,9 @@ public static class CliApp
         new PickupCommand(s),
         new InstallCommand(s),
         new UninstallCommand(s),
+        new Commands.Auth.AuthCommand(s),
+        new BatchCommand(s),
+        new CompletionCommand(s),
         new WhoamiCommand(s),
         new OrgsCommand(s),
         new AttachmentsCommand(s),

@@ -14,7 +14,7 @@ namespace Handoff.Cli.Commands;
 public sealed class CreateCommand(AppServices services) : ICliCommand
 {
     private readonly Argument<string?> _taskArgument = new("TASK") { Arity = ArgumentArity.ZeroOrOne, Description = "The task (same as --task)" };
-    private readonly Option<string?> _task = new("--task") { Description = "What Devin should do" };
+    private readonly Option<string[]> _task = new("--task") { Description = "What Devin should do; repeat it to create one session per task from one scan" };
     private readonly Option<string?> _context = new("--context") { Description = "What you already know (files read, findings, partial fixes); '-' reads stdin" };
     private readonly Option<string[]> _tags = new("--tag") { Description = "Extra tag (repeatable); 'handoff' is always added" };
     private readonly Option<string?> _title = new("--title") { Description = "Session title (default: the task's first line)" };
@@ -29,6 +29,7 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
     private readonly Option<bool> _redact = new("--redact") { Description = "Replace only the secret with [REDACTED:rule] instead of withholding its hunk" };
     private readonly Option<bool> _dryRun = new("--dry-run") { Description = "Print exactly what would be sent; send nothing (no key needed)" };
     private readonly Option<bool> _resend = new("--resend") { Description = "Send the handoff saved by the last create from this repository again" };
+    private readonly Option<int> _concurrency = new("--concurrency") { Description = "With several --task: sessions created at a time (default 4)", DefaultValueFactory = _ => Cli.FanOut.DefaultConcurrency };
     private readonly Option<string[]> _attach = new("--attach") { Description = "Upload FILE and attach it to the session (repeatable; v1 keys: ATTACHMENT lines in the prompt)" };
     private readonly Option<bool> _json = new("--json") { Description = "Machine-readable output" };
     private readonly Option<bool> _follow = new("--follow") { Description = "Tail the new session right away (like `tail`; exit code from its end state)" };
@@ -39,7 +40,13 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
     {
         var command = new Command("create", "Hand the current task and local work to a new Devin session");
         command.Arguments.Add(_taskArgument);
-        foreach (var option in new Option[] { _task, _context, _tags, _title, _playbook, _knowledge, _maxAcu, _repo, _remote, _push, _maxBytes, _noDiff, _redact, _dryRun, _resend, _attach, _json, _follow, _interval })
+        // A mistyped flag must not silently become the task (and be sent to Devin).
+        _taskArgument.Validators.Add(result =>
+        {
+            if (result.Tokens.FirstOrDefault()?.Value is { } token && token.StartsWith('-') && token.Length > 1)
+                result.AddError($"Unrecognized command or argument '{token}' (a task that starts with '-' goes after --task)");
+        });
+        foreach (var option in new Option[] { _task, _context, _tags, _title, _playbook, _knowledge, _maxAcu, _repo, _remote, _push, _maxBytes, _noDiff, _redact, _dryRun, _resend, _attach, _concurrency, _json, _follow, _interval })
             command.Options.Add(option);
         _api.AddTo(command);
         command.SetAction((parse, ct) => CommandRunner.Run(services, parse.GetValue(_json), token => Execute(parse, token), ct));
@@ -53,7 +60,10 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
         if (parse.GetValue(_resend))
             return await Resend(parse, json, cancellationToken);
 
-        var task = parse.GetValue(_task) ?? parse.GetValue(_taskArgument);
+        var tasks = parse.GetValue(_task) is { Length: > 0 } many ? many : [parse.GetValue(_taskArgument)];
+        if (tasks.Length > 1)
+            return await CreateMany(parse, tasks, cancellationToken);
+        var task = tasks[0];
         if (string.IsNullOrWhiteSpace(task))
             throw new HandoffException("a task is required: pass --task TEXT (or the task as the first argument)", ExitCodes.Usage);
         var attachFiles = AttachmentUploader.CheckFilesOrNone(services, parse.GetValue(_attach));
@@ -130,6 +140,53 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
         return await Send(client, store, saved, json, parse, cancellationToken);
     }
 
+    /// <summary>Several --task: one scan, one session per task (see <see cref="Cli.FanOut"/>).</summary>
+    private async Task<int> CreateMany(ParseResult parse, string?[] tasks, CancellationToken cancellationToken)
+    {
+        if (tasks.Any(string.IsNullOrWhiteSpace))
+            throw new HandoffException("--task: a task is empty", ExitCodes.Usage);
+        if (parse.GetValue(_title) is not null)
+            throw new HandoffException("--title names one session; with several --task each title is its task's first line", ExitCodes.Usage);
+        if (parse.GetValue(_taskArgument) is not null)
+            throw new HandoffException("pass every task with --task when there are several", ExitCodes.Usage);
+        if (parse.GetValue(_attach) is { Length: > 0 })
+            throw new HandoffException("--attach works with one task; with several, name the files in the context", ExitCodes.Usage);
+        if (parse.GetValue(_follow))
+            throw new HandoffException("--follow follows one session; with several --task run: devin-handoff sessions --tag TAG --watch", ExitCodes.Usage);
+        var cwd = services.Environment.CurrentDirectory;
+        var context = parse.GetValue(_context);
+        if (context == "-")
+            context = await services.Console.In.ReadToEndAsync(cancellationToken);
+        var settings = services.Settings(cwd);
+        var remote = settings.Resolve(parse.GetValue(_remote), null, "remote").Value;
+        if (parse.GetValue(_push) && !parse.GetValue(_dryRun))
+        {
+            var pushRemote = remote
+                ?? services.Inspector().Inspect(new Core.Inspection.InspectOptions { StartDirectory = cwd, IncludeChanges = false }).RemoteName
+                ?? throw new HandoffException("--push: this repository has no remote to push to", ExitCodes.Usage);
+            services.Console.Error.WriteLine($"pushing to {pushRemote} with your git…");
+            await services.Git().Push(cwd, pushRemote, cancellationToken);
+        }
+        return await new FanOut(services).Run(new FanOutRequest
+        {
+            Entries = tasks.Select(t => new BatchEntry { Task = t! }).ToList(),
+            Context = string.IsNullOrWhiteSpace(context) ? null : context,
+            Tags = parse.GetValue(_tags) ?? [],
+            Playbook = parse.GetValue(_playbook),
+            Knowledge = parse.GetValue(_knowledge) is { Length: > 0 } k ? k : null,
+            MaxAcu = parse.GetValue(_maxAcu),
+            Repo = parse.GetValue(_repo),
+            Remote = remote,
+            MaxBytes = ByteSize.Parse(settings.Resolve(parse.GetValue(_maxBytes), "DEVIN_HANDOFF_MAX_BYTES", "maxBytes").Value, HandoffOptions.DefaultMaxBytes, "--max-bytes"),
+            IncludeChanges = !parse.GetValue(_noDiff),
+            SecretMode = parse.GetValue(_redact) || settings.GetBool(null, "redact", false) ? SecretMode.Redact : SecretMode.Withhold,
+            DryRun = parse.GetValue(_dryRun),
+            Json = parse.GetValue(_json),
+            Concurrency = parse.GetValue(_concurrency),
+            Api = _api.Read(parse),
+        }, cancellationToken);
+    }
+
     private async Task<int> Resend(ParseResult parse, bool json, CancellationToken cancellationToken)
     {
         var cwd = services.Environment.CurrentDirectory;
@@ -196,7 +253,7 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
         return System.Text.Json.Nodes.JsonNode.Parse(DevinClient.CreateBodyJson(flavor, ToRequest(saved, null), saved.ClientToken, userId))!;
     }
 
-    private static SessionCreateRequest ToRequest(SavedHandoff saved, string? userId) => new()
+    internal static SessionCreateRequest ToRequest(SavedHandoff saved, string? userId) => new()
     {
         Prompt = saved.Prompt,
         Title = saved.Title,

@@ -15,13 +15,15 @@ public sealed class SessionsCommand(AppServices services) : ICliCommand
     private readonly Option<string[]> _tags = new("--tag") { Description = $"Only sessions with this tag (repeatable; default: {DefaultTag})" };
     private readonly Option<bool> _all = new("--all") { Description = "All sessions, not only handoffs" };
     private readonly Option<int?> _limit = new("--limit") { Description = $"At most this many sessions (default {DefaultLimit})" };
-    private readonly Option<bool> _json = new("--json") { Description = "A JSON array of sessions" };
+    private readonly Option<bool> _json = new("--json") { Description = "A JSON array of sessions (with --watch: NDJSON status lines)" };
+    private readonly Option<bool> _watch = new("--watch") { Description = "Follow all matching sessions until every one has stopped: a live table on a terminal, NDJSON otherwise" };
+    private readonly Option<string?> _interval = new("--interval") { Description = "With --watch: time between looks (default 10s; 30s, 1m)" };
     private readonly ApiOptions _api = new();
 
     public Command Build()
     {
         var command = new Command("sessions", $"List sessions (default: those tagged '{DefaultTag}', i.e. created by devin-handoff)");
-        foreach (var option in new Option[] { _tags, _all, _limit, _json })
+        foreach (var option in new Option[] { _tags, _all, _limit, _json, _watch, _interval })
             command.Options.Add(option);
         _api.AddTo(command);
         command.SetAction((parse, ct) => CommandRunner.Run(services, parse.GetValue(_json), token => Execute(parse, token), ct));
@@ -40,7 +42,10 @@ public sealed class SessionsCommand(AppServices services) : ICliCommand
             Tags = parse.GetValue(_all) ? null : tags ?? [DefaultTag],
             First = Math.Min(limit, 200),
         };
+        var interval = parse.GetValue(_interval) is { } i ? DurationText.Parse(i, "--interval") : SessionsWatch.DefaultInterval;
         var client = await services.DevinClient(_api.Read(parse), services.Environment.CurrentDirectory, ct);
+        if (parse.GetValue(_watch))
+            return await new SessionsWatch(services).Run(client, query, limit, interval, parse.GetValue(_json), ct);
         var sessions = new List<SessionResponse>();
         await foreach (var session in client.EnumerateSessions(query, ct))
         {

@@ -22,6 +22,9 @@ public sealed class AppServices
     /// <summary>Git config reader for a start folder (the repository's config, else global).</summary>
     public Func<string, IGitConfigReader> GitConfig { get; init; } = dir => new LibGit2ConfigReader(dir);
 
+    /// <summary>Reads a secret from the terminal without echo (only called when stdin is a TTY).</summary>
+    public Func<string, string?> ReadSecret { get; init; } = HiddenPrompt.Read;
+
     /// <summary>Path of this program, for the git alias and hooks.</summary>
     public string? ExecutablePath { get; init; }
 
@@ -32,7 +35,9 @@ public sealed class AppServices
     public Func<string?, ISecretScanner> Scanner { get; init; } = workTree => new SecretScanner(new FileSecretConfigLoader(), workTree);
 
     /// <summary>Builds the API client for a resolved connection. Tests swap in a fake.</summary>
-    public Func<DevinConnection, AppServices, IDevinClient> ClientFactory { get; init; } =
+    public Func<DevinConnection, AppServices, IDevinClient> ClientFactory { get; init; } = DefaultClientFactory;
+
+    private static readonly Func<DevinConnection, AppServices, IDevinClient> DefaultClientFactory =
         (connection, services) => Handoff.Core.Devin.DevinClient.Create(connection, services.Environment, services.Console.Error);
 
     public HandoffPreparer Preparer(string startDirectory) =>
@@ -45,7 +50,8 @@ public sealed class AppServices
     /// Resolves the connection (flags &gt; environment &gt; git config &gt; default) and builds the client.
     /// Exit 4 when no key is found.
     /// </summary>
-    public async Task<IDevinClient> DevinClient(ApiFlags flags, string startDirectory, CancellationToken cancellationToken)
+    /// <param name="gate">Shared by the concurrent calls of a fan-out so a 429 slows them all (real client only).</param>
+    public async Task<IDevinClient> DevinClient(ApiFlags flags, string startDirectory, CancellationToken cancellationToken, ThrottleGate? gate = null)
     {
         var settings = Settings(startDirectory);
         var apiUrl = settings.ApiUrl(flags.ApiUrl).Value!;
@@ -54,13 +60,17 @@ public sealed class AppServices
             throw new HandoffException(
                 "DEVIN_API_KEY is not set: export it or run 'devin-handoff auth login' (keys: https://app.devin.ai/settings/api-keys); --dry-run needs none",
                 ExitCodes.AuthOrConfig);
-        return ClientFactory(new DevinConnection
+        var connection = new DevinConnection
         {
             ApiKey = key.Value,
             ApiUrl = apiUrl,
             OrgId = settings.OrgId(flags.OrgId).Value,
             UserId = settings.UserId(flags.UserId).Value,
-        }, this);
+        };
+        if (gate is not null && ClientFactory == DefaultClientFactory)
+            return new Handoff.Core.Devin.DevinClient(connection,
+                DevinClientOptions.FromEnvironment(Environment, Console.Error) with { ConfigureMessageHandler = gate.Wrap });
+        return ClientFactory(connection, this);
     }
 
     private static string? WorkTreeOf(string startDirectory)
@@ -81,7 +91,12 @@ public sealed class AppServices
     public bool TraceEnabled => Environment.Get("DEVIN_HANDOFF_TRACE") is "1" or "true";
 
     public SettingsResolver Settings(string? startDirectory = null) =>
-        new(Environment, GitConfig(startDirectory ?? Environment.CurrentDirectory));
+        new(Environment, GitConfig(startDirectory ?? Environment.CurrentDirectory), Credentials());
+
+    /// <summary>Where `auth login` keeps the key; default: the user's git credential helpers.</summary>
+    public IWritableCredentialStore? CredentialStore { get; init; }
+
+    public IWritableCredentialStore Credentials() => CredentialStore ?? new GitCredentialStore(Processes, Environment);
 
     public static AppServices CreateDefault() => new()
     {

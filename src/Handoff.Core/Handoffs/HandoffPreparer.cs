@@ -7,7 +7,13 @@ namespace Handoff.Core.Handoffs;
 /// <summary>Runs the three local stages of a handoff: Inspect, Scan, Compose. Nothing leaves the machine here.</summary>
 public sealed class HandoffPreparer(IRepoInspector inspector, ISecretScanner scanner, IPromptComposer composer, Action<string>? trace = null)
 {
-    public PreparedHandoff Prepare(HandoffOptions options)
+    public PreparedHandoff Prepare(HandoffOptions options) => Compose(InspectAndScan(options), options);
+
+    /// <summary>
+    /// The repository part of a handoff, read and scanned once. A fan-out (`create --task A --task B`, `batch`)
+    /// composes every task from the same scan; only the repository-wide options of <paramref name="options"/> are used.
+    /// </summary>
+    public ScannedRepository InspectAndScan(HandoffOptions options)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var snapshot = inspector.Inspect(new InspectOptions
@@ -18,15 +24,20 @@ public sealed class HandoffPreparer(IRepoInspector inspector, ISecretScanner sca
             // Reading more than the budget can hold is wasted memory; keep some slack for files the scan withholds.
             ReadBudgetBytes = options.MaxBytes * 2,
         });
-
         trace?.Invoke($"inspect: {clock.ElapsedMilliseconds} ms ({snapshot.WorkingChanges.Count} changed files, {snapshot.UnpushedCommits.Count} unpushed commits)");
         clock.Restart();
         var changes = scanner.Filter(snapshot, options.SecretMode);
+        trace?.Invoke($"scan: {clock.ElapsedMilliseconds} ms ({changes.Findings.Count} findings)");
+        return new ScannedRepository(snapshot, changes);
+    }
+
+    /// <summary>Composes one task's prompt from a scanned repository (the task, context and title are scanned here).</summary>
+    public PreparedHandoff Compose(ScannedRepository scanned, HandoffOptions options)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (snapshot, changes) = (scanned.Snapshot, scanned.Changes);
         var task = scanner.Redact("task", options.Task);
         var context = options.Context is null ? null : scanner.Redact("context", options.Context);
-
-        trace?.Invoke($"scan: {clock.ElapsedMilliseconds} ms ({changes.Findings.Count} findings)");
-        clock.Restart();
         var composed = composer.Compose(new PromptInput
         {
             Task = task.Text,
@@ -56,3 +67,6 @@ public sealed class HandoffPreparer(IRepoInspector inspector, ISecretScanner sca
         new[] { HandoffOptions.HandoffTag }.Concat(extra.Select(t => t.Trim()).Where(t => t.Length > 0))
             .Distinct(StringComparer.Ordinal).ToList();
 }
+
+/// <summary>A repository snapshot and its secret-filtered changes: what every task of a fan-out shares.</summary>
+public sealed record ScannedRepository(RepoSnapshot Snapshot, FilteredChanges Changes);
