@@ -76,14 +76,7 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
         var secretMode = parse.GetValue(_redact) || settings.GetBool(null, "redact", false) ? SecretMode.Redact : SecretMode.Withhold;
         var remote = settings.Resolve(parse.GetValue(_remote), null, "remote").Value;
 
-        if (parse.GetValue(_push) && !parse.GetValue(_dryRun))
-        {
-            var pushRemote = remote
-                ?? services.Inspector().Inspect(new Core.Inspection.InspectOptions { StartDirectory = cwd, IncludeChanges = false }).RemoteName
-                ?? throw new HandoffException("--push: this repository has no remote to push to", ExitCodes.Usage);
-            services.Console.Error.WriteLine($"pushing to {pushRemote} with your git…");
-            await services.Git().Push(cwd, pushRemote, cancellationToken);
-        }
+        await PushIfAsked(parse, cwd, remote, cancellationToken);
 
         var prepared = services.Preparer(cwd).Prepare(new HandoffOptions
         {
@@ -125,19 +118,32 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
             return ExitCodes.Ok;
         }
 
-        var client = await services.DevinClient(_api.Read(parse), cwd, cancellationToken);
+        // Saved before anything can fail (no key, no network), so the task, context and prompt are never lost.
         var store = new HandoffStore(prepared.Snapshot.GitDirectory);
+        store.Save(saved);
+        var client = await SavedOnFailure(() => services.DevinClient(_api.Read(parse), cwd, cancellationToken));
         saved = saved with { CreateAsUserId = client.Connection.UserId };
         if (attachFiles.Count > 0)
         {
-            // Uploaded before the save, so a --resend reuses the URLs instead of uploading again.
-            var uploaded = await AttachmentUploader.UploadAll(client, attachFiles, cancellationToken);
+            // Saved with the URLs, so a --resend reuses them instead of uploading again.
+            var uploaded = await SavedOnFailure(() => AttachmentUploader.UploadAll(client, attachFiles, cancellationToken));
             saved = saved with { AttachmentUrls = uploaded.Select(u => u.Attachment.Url).ToList() };
             services.Console.Error.WriteLine($"uploaded {uploaded.Count} attachment(s)");
         }
         store.Save(saved);
         report.Summary(prepared, dryRun: false);
         return await Send(client, store, saved, json, parse, cancellationToken);
+    }
+
+    /// <summary>--push: the user's own git pushes the branch first; a failed push stops the handoff.</summary>
+    private async Task PushIfAsked(ParseResult parse, string cwd, string? remote, CancellationToken cancellationToken)
+    {
+        if (!parse.GetValue(_push) || parse.GetValue(_dryRun)) return;
+        var pushRemote = remote
+            ?? services.Inspector().Inspect(new Core.Inspection.InspectOptions { StartDirectory = cwd, IncludeChanges = false }).RemoteName
+            ?? throw new HandoffException("--push: this repository has no remote to push to", ExitCodes.Usage);
+        services.Console.Error.WriteLine($"pushing to {pushRemote} with your git…");
+        await services.Git().Push(cwd, pushRemote, cancellationToken);
     }
 
     /// <summary>Several --task: one scan, one session per task (see <see cref="Cli.FanOut"/>).</summary>
@@ -159,14 +165,7 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
             context = await services.Console.In.ReadToEndAsync(cancellationToken);
         var settings = services.Settings(cwd);
         var remote = settings.Resolve(parse.GetValue(_remote), null, "remote").Value;
-        if (parse.GetValue(_push) && !parse.GetValue(_dryRun))
-        {
-            var pushRemote = remote
-                ?? services.Inspector().Inspect(new Core.Inspection.InspectOptions { StartDirectory = cwd, IncludeChanges = false }).RemoteName
-                ?? throw new HandoffException("--push: this repository has no remote to push to", ExitCodes.Usage);
-            services.Console.Error.WriteLine($"pushing to {pushRemote} with your git…");
-            await services.Git().Push(cwd, pushRemote, cancellationToken);
-        }
+        await PushIfAsked(parse, cwd, remote, cancellationToken);
         return await new FanOut(services).Run(new FanOutRequest
         {
             Entries = tasks.Select(t => new BatchEntry { Task = t! }).ToList(),
@@ -206,7 +205,7 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
 
     private async Task<int> Send(IDevinClient client, HandoffStore store, SavedHandoff saved, bool json, ParseResult parse, CancellationToken cancellationToken)
     {
-        var created = await client.CreateSession(ToRequest(saved, client.Connection.UserId), saved.ClientToken, cancellationToken);
+        var created = await SavedOnFailure(() => client.CreateSession(ToRequest(saved, client.Connection.UserId), saved.ClientToken, cancellationToken));
         var session = created.Session;
         var url = SessionIds.WebUrl(session);
         store.Save(saved with { SessionId = session.SessionId, SessionUrl = url });
@@ -241,6 +240,19 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
             return (await FollowSupport.Follow(services, client, session.SessionId, options, json, cancellationToken)).ExitCode;
         }
         return ExitCodes.Ok;
+    }
+
+    /// <summary>A failure after the save says how to send the saved handoff again.</summary>
+    private static async Task<T> SavedOnFailure<T>(Func<Task<T>> step)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (HandoffException e) when (e.ExitCode is not ExitCodes.Usage)
+        {
+            throw new HandoffException($"{e.Message} (the handoff is saved: 'devin-handoff create --resend' sends it when fixed)", e.ExitCode, e);
+        }
     }
 
     /// <summary>The exact body a send would post: the key's API flavour when a key is set, else v3.</summary>

@@ -155,6 +155,20 @@ public class CreateSendingTests : CreateFixture
     }
 
     [Test]
+    public async Task Without_a_key_the_handoff_is_still_saved_and_resend_sends_it_once_the_key_is_set()
+    {
+        Cli.Environment["DEVIN_API_KEY"] = null;
+        var failed = await Cli.RunWithInput(Repo.Path, "context only on stdin\n", "create", "--task", "Keep this task", "--context", "-");
+        Assert.That(failed.ExitCode, Is.EqualTo(4), failed.ToString());
+        Assert.That(failed.StandardError, Does.Contain("--resend"));
+
+        Cli.Environment["DEVIN_API_KEY"] = Key;
+        var resent = await Cli.Run(Repo.Path, "create", "--resend", "--json");
+        Assert.That(resent.ExitCode, Is.Zero, resent.ToString());
+        Assert.That(Fake.State.Sessions.Single().Prompt, Does.Contain("Keep this task").And.Contain("context only on stdin"));
+    }
+
+    [Test]
     public async Task Missing_task_is_a_usage_error()
     {
         var result = await Cli.Run(Repo.Path, "create", "--json");
