@@ -23,14 +23,14 @@ internal sealed class CompiledRule
     }
 
     // Share regexes between rule sets built from different repo configs.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Cache = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, HotRegex> Cache = new();
 
     public SecretRule Rule { get; }
     public int Order { get; }
-    public Regex Regex => _regexes.Value.Main;
+    public Regex Regex => _regexes.Value.Main.Value;
 
     /// <summary>For keyword-anchored rules: the regex prefixed with \G, tried at each keyword occurrence.</summary>
-    public Regex? Anchored => _regexes.Value.Anchored;
+    public Regex? Anchored => _regexes.Value.Anchored?.Value;
     public bool IsAnchored => Rule.KeywordAnchored;
     public int SecretGroup => _regexes.Value.SecretGroup;
     public int NameGroup => _regexes.Value.NameGroup;
@@ -43,19 +43,20 @@ internal sealed class CompiledRule
     {
         public Regexes(SecretRule rule)
         {
-            Main = Cache.GetOrAdd(rule.Regex, static pattern => new Regex(pattern, Options, MatchTimeout));
-            var secretGroup = Main.GroupNumberFromName("secret");
-            SecretGroup = secretGroup >= 0 ? secretGroup : Main.GetGroupNumbers().Length > 1 ? 1 : 0;
-            NameGroup = Main.GroupNumberFromName("name");
-            UserGroup = Main.GroupNumberFromName("user");
-            Anchored = rule.KeywordAnchored ? Cache.GetOrAdd(@"\G" + rule.Regex, static pattern => new Regex(pattern, Options, MatchTimeout)) : null;
+            Main = Cache.GetOrAdd(rule.Regex, static pattern => new HotRegex(pattern, Options, MatchTimeout));
+            var main = Main.Value;
+            var secretGroup = main.GroupNumberFromName("secret");
+            SecretGroup = secretGroup >= 0 ? secretGroup : main.GetGroupNumbers().Length > 1 ? 1 : 0;
+            NameGroup = main.GroupNumberFromName("name");
+            UserGroup = main.GroupNumberFromName("user");
+            Anchored = rule.KeywordAnchored ? Cache.GetOrAdd(@"\G" + rule.Regex, static pattern => new HotRegex(pattern, Options, MatchTimeout)) : null;
             Path = rule.PathPattern is null ? null : new Regex(rule.PathPattern, Options | RegexOptions.IgnoreCase, MatchTimeout);
             Allow = rule.AllowRegexes.Select(r => new Regex(r, Options, MatchTimeout)).ToArray();
             DecodedMustMatch = rule.DecodedMustMatch is null ? null : new Regex(rule.DecodedMustMatch, Options, MatchTimeout);
         }
 
-        public Regex Main { get; }
-        public Regex? Anchored { get; }
+        public HotRegex Main { get; }
+        public HotRegex? Anchored { get; }
         public int SecretGroup { get; }
         public int NameGroup { get; }
         public int UserGroup { get; }
@@ -322,7 +323,7 @@ internal sealed class LineScanner(CompiledRuleSet set)
 /// <summary>Applies a rule's filters to a captured secret: placeholders, allowlists, entropy, decoding, checksums.</summary>
 internal static class HitEvaluator
 {
-    private static readonly Regex WordsOnly = new(@"^[A-Za-z]+(?:[_-][a-z]+){2,}$", RegexOptions.None, CompiledRule.MatchTimeout);
+    private static readonly HotRegex WordsOnly = new(@"^[A-Za-z]+(?:[_-][a-z]+){2,}$", RegexOptions.None, CompiledRule.MatchTimeout);
 
     /// <returns>The confidence when it is a secret; null when it is not.</returns>
     public static FindingConfidence? Evaluate(CompiledRule compiled, string secret, string? name, CompiledAllowlist allowlist)
