@@ -131,6 +131,8 @@ internal sealed class CompiledRuleSet
                 if (!buckets.TryGetValue(gram, out var bucket)) buckets[gram] = bucket = [];
                 bucket.Add((keyword, ruleIds.ToArray()));
                 GramBits[gram >> 6] |= 1UL << (gram & 63);
+                var pair = gram >> 7;
+                PairBits[pair >> 6] |= 1UL << (pair & 63);
             }
         }
         _keywordsByGram = buckets.ToDictionary(b => b.Key, b => b.Value.ToArray());
@@ -149,6 +151,9 @@ internal sealed class CompiledRuleSet
 
     /// <summary>One bit per (lower-cased) first three characters of a keyword: a cheap per-position test (256 KB).</summary>
     public ulong[] GramBits { get; } = new ulong[GramCount / 64];
+
+    /// <summary>One bit per (lower-cased) first two characters of a keyword: a first test that fits in L1 cache (2 KB).</summary>
+    public ulong[] PairBits { get; } = new ulong[128 * 128 / 64];
 
     private readonly Dictionary<int, (string Keyword, int[] Rules)[]> _keywordsByGram;
 
@@ -248,6 +253,7 @@ internal sealed class LineScanner(CompiledRuleSet set)
         if (++_stamp == int.MaxValue) { Array.Clear(_marks); _stamp = 1; }
         foreach (var always in set.AlwaysRun) Mark(always);
         var bits = set.GramBits;
+        var pairs = set.PairBits;
         var fold = CompiledRuleSet.Fold;
         // Rolling 3-char window of folded ASCII; -1 marks a non-ASCII char (no keyword contains one).
         // Past the end of the line the window sees a space, so 2-char keywords still match there.
@@ -257,8 +263,10 @@ internal sealed class LineScanner(CompiledRuleSet set)
         for (var at = 0; at < n - 1; at++)
         {
             int c = at + 2 < n ? (line[at + 2] < 128 ? fold[line[at + 2]] : -1) : 32;
-            var gram = (a << 14) | (b << 7) | c;
-            var skip = (a | b | c) < 0 || (bits[gram >> 6] & (1UL << (gram & 63))) == 0;
+            var pair = (a << 7) | b;
+            var skip = (a | b | c) < 0 || (pairs[pair >> 6] & (1UL << (pair & 63))) == 0;
+            var gram = (pair << 7) | c;
+            skip = skip || (bits[gram >> 6] & (1UL << (gram & 63))) == 0;
             a = b;
             b = c;
             if (skip) continue;
