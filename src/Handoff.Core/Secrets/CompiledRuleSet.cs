@@ -23,14 +23,14 @@ internal sealed class CompiledRule
     }
 
     // Share regexes between rule sets built from different repo configs.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Cache = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, HotRegex> Cache = new();
 
     public SecretRule Rule { get; }
     public int Order { get; }
-    public Regex Regex => _regexes.Value.Main;
+    public Regex Regex => _regexes.Value.Main.Value;
 
     /// <summary>For keyword-anchored rules: the regex prefixed with \G, tried at each keyword occurrence.</summary>
-    public Regex? Anchored => _regexes.Value.Anchored;
+    public Regex? Anchored => _regexes.Value.Anchored?.Value;
     public bool IsAnchored => Rule.KeywordAnchored;
     public int SecretGroup => _regexes.Value.SecretGroup;
     public int NameGroup => _regexes.Value.NameGroup;
@@ -43,19 +43,20 @@ internal sealed class CompiledRule
     {
         public Regexes(SecretRule rule)
         {
-            Main = Cache.GetOrAdd(rule.Regex, static pattern => new Regex(pattern, Options, MatchTimeout));
-            var secretGroup = Main.GroupNumberFromName("secret");
-            SecretGroup = secretGroup >= 0 ? secretGroup : Main.GetGroupNumbers().Length > 1 ? 1 : 0;
-            NameGroup = Main.GroupNumberFromName("name");
-            UserGroup = Main.GroupNumberFromName("user");
-            Anchored = rule.KeywordAnchored ? Cache.GetOrAdd(@"\G" + rule.Regex, static pattern => new Regex(pattern, Options, MatchTimeout)) : null;
+            Main = Cache.GetOrAdd(rule.Regex, static pattern => new HotRegex(pattern, Options, MatchTimeout));
+            var main = Main.Value;
+            var secretGroup = main.GroupNumberFromName("secret");
+            SecretGroup = secretGroup >= 0 ? secretGroup : main.GetGroupNumbers().Length > 1 ? 1 : 0;
+            NameGroup = main.GroupNumberFromName("name");
+            UserGroup = main.GroupNumberFromName("user");
+            Anchored = rule.KeywordAnchored ? Cache.GetOrAdd(@"\G" + rule.Regex, static pattern => new HotRegex(pattern, Options, MatchTimeout)) : null;
             Path = rule.PathPattern is null ? null : new Regex(rule.PathPattern, Options | RegexOptions.IgnoreCase, MatchTimeout);
             Allow = rule.AllowRegexes.Select(r => new Regex(r, Options, MatchTimeout)).ToArray();
             DecodedMustMatch = rule.DecodedMustMatch is null ? null : new Regex(rule.DecodedMustMatch, Options, MatchTimeout);
         }
 
-        public Regex Main { get; }
-        public Regex? Anchored { get; }
+        public HotRegex Main { get; }
+        public HotRegex? Anchored { get; }
         public int SecretGroup { get; }
         public int NameGroup { get; }
         public int UserGroup { get; }
@@ -130,6 +131,8 @@ internal sealed class CompiledRuleSet
                 if (!buckets.TryGetValue(gram, out var bucket)) buckets[gram] = bucket = [];
                 bucket.Add((keyword, ruleIds.ToArray()));
                 GramBits[gram >> 6] |= 1UL << (gram & 63);
+                var pair = gram >> 7;
+                PairBits[pair >> 6] |= 1UL << (pair & 63);
             }
         }
         _keywordsByGram = buckets.ToDictionary(b => b.Key, b => b.Value.ToArray());
@@ -148,6 +151,9 @@ internal sealed class CompiledRuleSet
 
     /// <summary>One bit per (lower-cased) first three characters of a keyword: a cheap per-position test (256 KB).</summary>
     public ulong[] GramBits { get; } = new ulong[GramCount / 64];
+
+    /// <summary>One bit per (lower-cased) first two characters of a keyword: a first test that fits in L1 cache (2 KB).</summary>
+    public ulong[] PairBits { get; } = new ulong[128 * 128 / 64];
 
     private readonly Dictionary<int, (string Keyword, int[] Rules)[]> _keywordsByGram;
 
@@ -247,6 +253,7 @@ internal sealed class LineScanner(CompiledRuleSet set)
         if (++_stamp == int.MaxValue) { Array.Clear(_marks); _stamp = 1; }
         foreach (var always in set.AlwaysRun) Mark(always);
         var bits = set.GramBits;
+        var pairs = set.PairBits;
         var fold = CompiledRuleSet.Fold;
         // Rolling 3-char window of folded ASCII; -1 marks a non-ASCII char (no keyword contains one).
         // Past the end of the line the window sees a space, so 2-char keywords still match there.
@@ -256,8 +263,10 @@ internal sealed class LineScanner(CompiledRuleSet set)
         for (var at = 0; at < n - 1; at++)
         {
             int c = at + 2 < n ? (line[at + 2] < 128 ? fold[line[at + 2]] : -1) : 32;
-            var gram = (a << 14) | (b << 7) | c;
-            var skip = (a | b | c) < 0 || (bits[gram >> 6] & (1UL << (gram & 63))) == 0;
+            var pair = (a << 7) | b;
+            var skip = (a | b | c) < 0 || (pairs[pair >> 6] & (1UL << (pair & 63))) == 0;
+            var gram = (pair << 7) | c;
+            skip = skip || (bits[gram >> 6] & (1UL << (gram & 63))) == 0;
             a = b;
             b = c;
             if (skip) continue;
@@ -322,7 +331,7 @@ internal sealed class LineScanner(CompiledRuleSet set)
 /// <summary>Applies a rule's filters to a captured secret: placeholders, allowlists, entropy, decoding, checksums.</summary>
 internal static class HitEvaluator
 {
-    private static readonly Regex WordsOnly = new(@"^[A-Za-z]+(?:[_-][a-z]+){2,}$", RegexOptions.None, CompiledRule.MatchTimeout);
+    private static readonly HotRegex WordsOnly = new(@"^[A-Za-z]+(?:[_-][a-z]+){2,}$", RegexOptions.None, CompiledRule.MatchTimeout);
 
     /// <returns>The confidence when it is a secret; null when it is not.</returns>
     public static FindingConfidence? Evaluate(CompiledRule compiled, string secret, string? name, CompiledAllowlist allowlist)

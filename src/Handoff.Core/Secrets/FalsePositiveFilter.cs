@@ -25,7 +25,7 @@ public static class FalsePositiveFilter
     private static readonly System.Buffers.SearchValues<string> PlaceholderSearch =
         System.Buffers.SearchValues.Create(PlaceholderWords, StringComparison.OrdinalIgnoreCase);
 
-    private static readonly Regex PlaceholderShape = new(
+    private static readonly HotRegex PlaceholderShape = new(
         @"^(?:
             \$[A-Za-z_][\w.]*                    # $VAR
           | \$\{[^}]*\}?                          # ${VAR}
@@ -55,8 +55,8 @@ public static class FalsePositiveFilter
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
     ];
 
-    private static readonly Regex Uuid = new(@"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", RegexOptions.IgnoreCase, Timeout);
-    private static readonly Regex Identifier = new(
+    private static readonly HotRegex Uuid = new(@"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", RegexOptions.IgnoreCase, Timeout);
+    private static readonly HotRegex Identifier = new(
         @"^(?:[A-Za-z][a-z]+(?:[A-Z][a-z]+|[A-Z]{1,3}(?=[A-Z][a-z]|$)|[0-9]{1,2})*   # camelCase / PascalCase words
           | [a-z]+(?:[_.:/-][a-z0-9]+)*                                               # snake, kebab, dotted, paths of words
           | [A-Z]+(?:[_.-][A-Z0-9]+)*                                                 # CONSTANT_CASE
@@ -69,11 +69,11 @@ public static class FalsePositiveFilter
           | \d+(?:\.\d+)*[smhdkKMG]?                                                  # a number, version, duration
         )$",
         RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex FixtureName = new(@"(?i)(?:fake|dummy|mock|fixture|sample|example|placeholder|stub|testdata)", RegexOptions.None, Timeout);
-    private static readonly Regex IdLikeName = new(
+    private static readonly HotRegex FixtureName = new(@"(?i)(?:fake|dummy|mock|fixture|sample|example|placeholder|stub|testdata)", RegexOptions.None, Timeout);
+    private static readonly HotRegex IdLikeName = new(
         @"(?i)(?:_id|Id|_name|Name|_url|Url|_uri|Uri|_path|Path|_file|File|_type|Type|_length|Length|_size|Size|_count|Count|_ttl|_timeout|Timeout|_expires?|_expiry|Expiry|_header|Header|_prefix|Prefix|_endpoint|Endpoint|_field|Field|_env|_var|_policy|Policy|_format|Format|_hash|Hash|_sha|Sha|_digest|Digest|_commit|Commit|_rev|_revision|Revision|_checksum|Checksum|_fingerprint|Fingerprint|_version|Version|_enabled|Enabled|_mode|Mode|_label|Label|_ref|_provider|Provider|_store|Store|_location|_regex|_pattern|_validator|_hint|Hint|_question|_reset|_min|_max|_limit|Limit|_kind)$",
         RegexOptions.None, Timeout);
-    private static readonly Regex HarmlessName = new(
+    private static readonly HotRegex HarmlessName = new(
         @"(?i)^(?:.*(?:keyboard|publishable|monkey|donkey|turkey|hockey|jockey|keystroke|keyword|keyframe|keypress|keydown|keyup|keyof|keyspace|keyset|hotkey|primary_?key|foreign_?key|sort_?key|partition_?key|cache_?key|idempotency_?key|keychain|author|tokeniz|max_?tokens?|num_?tokens|token_?count|token_?type|token_?usage|tokens_?used|csrf|xsrf|secretary|passwordless|public_?key|pubkey|key_?id|keyid|key_?name|key_?vault|key_?alias|key_?usage|key_?size|key_?length|key_?type|keys?_?path|api_?version|user_?secrets_?id|usersecretsid|secret_?name|secret_?ref|secret_?key_?ref|secretkeyref|secret_?arn|password_?field|password_?confirm|password_?policy|password_?strength|password_?reset|forgot_?password|token_?endpoint|token_?url).*)$",
         RegexOptions.None, Timeout);
 
