@@ -214,16 +214,8 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
             services.Console.Error.WriteLine("the first response was lost; found the session it created (no duplicate)");
         if (json)
         {
-            services.Console.Out.WriteLine(Json.Serialize(new
-            {
-                session_id = session.SessionId,
-                url,
-                status = session.Status,
-                title = session.Title ?? saved.Title,
-                tags = session.Tags.Count > 0 ? session.Tags : saved.Tags,
-                is_new_session = created.IsNewSession,
-                recovered = created.Recovered,
-            }));
+            services.Console.Out.WriteLine(ResultJson(session.SessionId, url, session.Status, session.Title ?? saved.Title,
+                session.Tags.Count > 0 ? session.Tags : saved.Tags, created.IsNewSession, created.Recovered));
         }
         else
         {
@@ -253,6 +245,30 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
         {
             throw new HandoffException($"{e.Message} (the handoff is saved: 'devin-handoff create --resend' sends it when fixed)", e.ExitCode, e);
         }
+    }
+
+    /// <summary>
+    /// The --json result, written by hand in the style of <see cref="Json.Options"/> (same fields, order and escaping):
+    /// serializing an anonymous type through reflection cost a short run about 100 JIT-compiled methods.
+    /// </summary>
+    internal static string ResultJson(string sessionId, string url, string? status, string? title, IReadOnlyList<string> tags, bool isNewSession, bool recovered)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Encoder = Json.Options.Encoder }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("session_id", sessionId);
+            writer.WriteString("url", url);
+            writer.WriteString("status", status);
+            writer.WriteString("title", title);
+            writer.WriteStartArray("tags");
+            foreach (var tag in tags) writer.WriteStringValue(tag);
+            writer.WriteEndArray();
+            writer.WriteBoolean("is_new_session", isNewSession);
+            writer.WriteBoolean("recovered", recovered);
+            writer.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     /// <summary>The exact body a send would post: the key's API flavour when a key is set, else v3.</summary>

@@ -15,7 +15,7 @@ public sealed class HandoffStore(string gitDirectory)
     public string HandoffPath => Path.Combine(Folder, "handoff.json");
     public string LastSessionPath => Path.Combine(Folder, "last-session");
 
-    public void Save(SavedHandoff handoff) => WriteAtomically(HandoffPath, JsonSerializer.Serialize(handoff, HandoffStoreJson.Default.SavedHandoff));
+    public void Save(SavedHandoff handoff) => WriteAtomically(HandoffPath, JsonSerializer.Serialize(handoff, HandoffStoreWriteJson.Default.SavedHandoff));
 
     public SavedHandoff? Load()
     {
@@ -47,3 +47,11 @@ public sealed class HandoffStore(string gitDirectory)
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
 [JsonSerializable(typeof(SavedHandoff))]
 internal partial class HandoffStoreJson : JsonSerializerContext;
+
+/// <summary>
+/// Writing only, same settings as <see cref="HandoffStoreJson"/>: the generated fast path writes the file without
+/// building property metadata, which a short `create` run would otherwise JIT-compile for every property type.
+/// </summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true, GenerationMode = JsonSourceGenerationMode.Serialization)]
+[JsonSerializable(typeof(SavedHandoff))]
+internal partial class HandoffStoreWriteJson : JsonSerializerContext;

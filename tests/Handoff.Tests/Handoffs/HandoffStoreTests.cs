@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Handoff.Core.Handoffs;
+
+namespace Handoff.Tests.Handoffs;
+
+public class HandoffStoreTests
+{
+    private string _gitDir = null!;
+
+    [SetUp]
+    public void SetUp() => _gitDir = Directory.CreateTempSubdirectory("handoff-store-").FullName;
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_gitDir, recursive: true);
+
+    private static SavedHandoff Sample(int? maxAcu) => new()
+    {
+        ClientToken = "0123456789abcdef",
+        Prompt = "Fix the build\n\"quoted\" ünïcode <tag>",
+        Title = "Fix the build",
+        Tags = ["handoff", "ci"],
+        KnowledgeIds = maxAcu is null ? null : ["note-1"],
+        MaxAcuLimit = maxAcu,
+        CreateAsUserId = null,
+        AttachmentUrls = ["https://example.invalid/a.txt"],
+        SavedAt = new DateTimeOffset(2026, 11, 30, 1, 2, 3, TimeSpan.Zero),
+        SessionId = maxAcu is null ? null : "devin-abc",
+    };
+
+    [TestCase(null)]
+    [TestCase(7)]
+    public void Saved_file_is_what_the_reading_settings_would_write_and_reads_back(int? maxAcu)
+    {
+        var store = new HandoffStore(_gitDir);
+        var handoff = Sample(maxAcu);
+
+        store.Save(handoff);
+
+        // The write-only fast path must produce exactly the document the full metadata would.
+        var expected = JsonSerializer.Serialize(handoff, HandoffStoreJson.Default.SavedHandoff);
+        Assert.That(File.ReadAllText(store.HandoffPath), Is.EqualTo(expected));
+        var loaded = store.Load()!;
+        Assert.That(loaded with { Tags = handoff.Tags, KnowledgeIds = handoff.KnowledgeIds, AttachmentUrls = handoff.AttachmentUrls, Repos = handoff.Repos },
+            Is.EqualTo(handoff));
+        Assert.That(loaded.Tags, Is.EqualTo(handoff.Tags));
+        Assert.That(loaded.KnowledgeIds, Is.EqualTo(handoff.KnowledgeIds));
+        Assert.That(loaded.AttachmentUrls, Is.EqualTo(handoff.AttachmentUrls));
+    }
+}
