@@ -136,7 +136,15 @@ internal sealed class CompiledRuleSet
             }
         }
         _keywordsByGram = buckets.ToDictionary(b => b.Key, b => b.Value.ToArray());
+        for (var raw = 0; raw < RawPairStarts.Length; raw++)
+        {
+            var pair = (Fold[raw >> 7] << 7) | Fold[raw & 127];
+            if ((PairBits[pair >> 6] & (1UL << (pair & 63))) != 0) RawPairStarts[raw] = 1;
+        }
     }
+
+    /// <summary>1 where two raw (unfolded) ASCII chars, index (first &lt;&lt; 7) | second, may start a keyword (16 KB, L1-resident).</summary>
+    public byte[] RawPairStarts { get; } = new byte[128 * 128];
 
     private const int GramCount = 1 << 21;
 
@@ -255,34 +263,39 @@ internal sealed class LineScanner(CompiledRuleSet set)
         var bits = set.GramBits;
         var pairs = set.PairBits;
         var fold = CompiledRuleSet.Fold;
-        // Rolling 3-char window of folded ASCII; -1 marks a non-ASCII char (no keyword contains one).
-        // Past the end of the line the window sees a space, so 2-char keywords still match there.
+        // Fast pass: raw ASCII char pairs that can start a keyword (no folding, no bounds checks); only there the
+        // folded 3-char window is tested. -1 marks a non-ASCII char (no keyword contains one). Past the end of
+        // the line the window sees a space, so 2-char keywords still match there.
         var n = line.Length;
-        int a = line[0] < 128 ? fold[line[0]] : -1;
-        int b = n > 1 ? (line[1] < 128 ? fold[line[1]] : -1) : 32;
+        ref var chars = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(line);
+        ref var starts = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(set.RawPairStarts);
         for (var at = 0; at < n - 1; at++)
         {
+            uint first = System.Runtime.CompilerServices.Unsafe.Add(ref chars, at);
+            uint second = System.Runtime.CompilerServices.Unsafe.Add(ref chars, at + 1);
+            if ((first | second) >= 128 || System.Runtime.CompilerServices.Unsafe.Add(ref starts, (int)((first << 7) | second)) == 0) continue;
             int c = at + 2 < n ? (line[at + 2] < 128 ? fold[line[at + 2]] : -1) : 32;
-            var pair = (a << 7) | b;
-            var skip = (a | b | c) < 0 || (pairs[pair >> 6] & (1UL << (pair & 63))) == 0;
-            var gram = (pair << 7) | c;
-            skip = skip || (bits[gram >> 6] & (1UL << (gram & 63))) == 0;
-            a = b;
-            b = c;
-            if (skip) continue;
-            var rest = line[at..];
-            foreach (var (keyword, rules) in set.KeywordsFor(gram))
-            {
-                if (!EqualsFolded(rest, keyword)) continue;
-                foreach (var r in rules)
-                {
-                    if (r == CompiledRuleSet.NextlineSentinel) { SawNextlinePragma = true; continue; }
-                    Mark(r);
-                    if (set.Rules[r].IsAnchored) _anchors.Add((r, at));
-                }
-            }
+            if (c < 0) continue;
+            var gram = (fold[first] << 14) | (fold[second] << 7) | c;
+            if ((bits[gram >> 6] & (1UL << (gram & 63))) == 0) continue;
+            MarkKeywordsAt(line, at, gram);
         }
         return _candidates.Count > 0;
+    }
+
+    private void MarkKeywordsAt(ReadOnlySpan<char> line, int at, int gram)
+    {
+        var rest = line[at..];
+        foreach (var (keyword, rules) in set.KeywordsFor(gram))
+        {
+            if (!EqualsFolded(rest, keyword)) continue;
+            foreach (var r in rules)
+            {
+                if (r == CompiledRuleSet.NextlineSentinel) { SawNextlinePragma = true; continue; }
+                Mark(r);
+                if (set.Rules[r].IsAnchored) _anchors.Add((r, at));
+            }
+        }
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
