@@ -78,7 +78,7 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
 
         await PushIfAsked(parse, cwd, remote, cancellationToken);
 
-        var prepared = services.Preparer(cwd).Prepare(new HandoffOptions
+        var prepared = services.Preparer().Prepare(new HandoffOptions
         {
             Task = task,
             Context = string.IsNullOrWhiteSpace(context) ? null : context,

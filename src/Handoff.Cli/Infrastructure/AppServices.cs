@@ -40,8 +40,9 @@ public sealed class AppServices
     private static readonly Func<DevinConnection, AppServices, IDevinClient> DefaultClientFactory =
         (connection, services) => Handoff.Core.Devin.DevinClient.Create(connection, services.Environment, services.Console.Error);
 
-    public HandoffPreparer Preparer(string startDirectory) =>
-        new(Inspector(), Scanner(WorkTreeOf(startDirectory)), Composer(),
+    public HandoffPreparer Preparer() =>
+        // The scanner loads the repository's secrets config when Filter sees the snapshot, before task and context are redacted.
+        new(Inspector(), Scanner(null), Composer(),
             TraceEnabled ? message => Console.Error.WriteLine("[devin-handoff trace] " + message) : null);
 
     public GitCli Git() => new(Processes);
@@ -71,21 +72,6 @@ public sealed class AppServices
             return new Handoff.Core.Devin.DevinClient(connection,
                 DevinClientOptions.FromEnvironment(Environment, Console.Error) with { ConfigureMessageHandler = gate.Wrap });
         return ClientFactory(connection, this);
-    }
-
-    private static string? WorkTreeOf(string startDirectory)
-    {
-        try
-        {
-            var gitDir = LibGit2Sharp.Repository.Discover(startDirectory);
-            if (gitDir is null) return null;
-            using var repo = new LibGit2Sharp.Repository(gitDir);
-            return repo.Info.WorkingDirectory;
-        }
-        catch (LibGit2Sharp.LibGit2SharpException)
-        {
-            return null;
-        }
     }
 
     public bool TraceEnabled => Environment.Get("DEVIN_HANDOFF_TRACE") is "1" or "true";

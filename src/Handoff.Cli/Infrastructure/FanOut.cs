@@ -63,7 +63,7 @@ public sealed class FanOut(AppServices services)
         var batchId = Guid.NewGuid().ToString("N")[..10];
         var batchTag = BatchTagPrefix + batchId;
 
-        var preparer = services.Preparer(cwd);
+        var preparer = services.Preparer();
         var scanned = preparer.InspectAndScan(Options(request, request.Entries[0], cwd, []));
         var tasks = request.Entries.Select((entry, i) => Prepare(preparer, scanned, request, entry, i + 1, cwd, request.DryRun ? [] : [batchTag])).ToList();
         ReportPreparation(tasks, request.DryRun);
