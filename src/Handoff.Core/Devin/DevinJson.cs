@@ -93,13 +93,12 @@ internal sealed class FlexibleTimestampConverter : JsonConverter<DateTimeOffset>
 }
 
 /// <summary>
-/// Source-generated metadata for the types every handoff sends and reads, so a short CLI run does not pay
-/// for reflection-based serializer warm-up. Other types fall back to reflection.
+/// Source-generated metadata for the responses every handoff reads, so a short CLI run does not pay
+/// for reflection-based serializer warm-up. Other types fall back to reflection; create bodies are
+/// written through <see cref="DevinRequestJsonContext"/>.
 /// </summary>
-[JsonSerializable(typeof(SessionCreateRequest))]
 [JsonSerializable(typeof(SessionResponse))]
 [JsonSerializable(typeof(Page<SessionResponse>))]
-[JsonSerializable(typeof(V1CreateRequest))]
 [JsonSerializable(typeof(V1CreateResponse))]
 internal partial class DevinJsonContext : JsonSerializerContext;
 
