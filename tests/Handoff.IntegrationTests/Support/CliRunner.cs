@@ -117,6 +117,10 @@ public sealed class CliRunner : IDisposable
 
     private static string LocateBinary()
     {
+        // CI points this at the Native AOT binary install.sh ships, so the suite checks what users run.
+        var chosen = System.Environment.GetEnvironmentVariable("DEVIN_HANDOFF_TEST_BINARY");
+        if (!string.IsNullOrEmpty(chosen))
+            return File.Exists(chosen) ? Path.GetFullPath(chosen) : throw new FileNotFoundException("DEVIN_HANDOFF_TEST_BINARY does not exist", chosen);
         var configuration = typeof(CliRunner).Assembly
             .GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
             .OfType<System.Reflection.AssemblyConfigurationAttribute>().FirstOrDefault()?.Configuration ?? "Debug";
