@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Serialization.Metadata;
 using Handoff.Core.Devin;
 using Handoff.Core.Output;
 
@@ -55,7 +56,8 @@ public abstract class ApiCommand(AppServices services) : ICliCommand
 
     protected ApiFlags Flags(ParseResult parse) => _api.Read(parse);
 
-    protected void WriteJson(object? value) => services.Console.Out.WriteLine(Json.Serialize(value));
+    /// <summary>Writes one JSON document with metadata from <see cref="CliJson.Compact"/>.</summary>
+    protected void WriteJson<T>(T value, JsonTypeInfo<T> type) => services.Console.Out.WriteLine(Json.Serialize(value, type));
 
     protected void WriteTable(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows) =>
         Table.Write(services.Console, headers, rows);

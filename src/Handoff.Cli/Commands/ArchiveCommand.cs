@@ -24,7 +24,7 @@ public sealed class ArchiveCommand(AppServices services) : ICliCommand
             var client = await services.DevinClient(_api.Read(parse), services.Environment.CurrentDirectory, token);
             var session = await client.Archive(id, token);
             if (parse.GetValue(_json))
-                services.Console.Out.WriteLine(Json.Serialize(FollowView.Session(session)));
+                services.Console.Out.WriteLine(Json.Serialize(FollowView.Session(session), Json.Context.SessionView));
             else
                 services.Console.Error.WriteLine($"archived {id}");
             return ExitCodes.Ok;

@@ -34,7 +34,7 @@ public sealed class AttachmentsCommand(AppServices services) : ApiCommand(servic
         if (directory is null)
         {
             if (json)
-                WriteJson(attachments.Select(a => new { attachment_id = a.AttachmentId, name = a.Name, url = a.Url, source = a.Source, content_type = a.ContentType }));
+                WriteJson(attachments.Select(a => new AttachmentView(a.AttachmentId, a.Name, a.Url, a.Source, a.ContentType)).ToList(), CliJson.Compact.ListAttachmentView);
             else
             {
                 WriteTable(["name", "source", "type", "url"], attachments.Select(a => new[] { a.Name, a.Source, a.ContentType, a.Url }));
@@ -57,10 +57,7 @@ public sealed class AttachmentsCommand(AppServices services) : ApiCommand(servic
         }, ct);
         if (json)
         {
-            WriteJson(results.Select(r => new
-            {
-                name = r.Name, file_name = r.FileName, path = r.Path, status = r.Status, bytes = r.Bytes, reason = r.Reason,
-            }));
+            WriteJson(results.Select(r => new DownloadView(r.Name, r.FileName, r.Path, r.Status, r.Bytes, r.Reason)).ToList(), CliJson.Compact.ListDownloadView);
         }
         else if (results.Count == 0)
         {
@@ -83,3 +80,9 @@ public sealed class AttachmentsCommand(AppServices services) : ApiCommand(servic
                ?? throw new HandoffException("no session recorded in this repository yet; pass the session id", ExitCodes.NotFound);
     }
 }
+
+/// <summary>An item of `attachments --json` (listing).</summary>
+public sealed record AttachmentView(string? AttachmentId, string Name, string Url, string? Source, string? ContentType);
+
+/// <summary>An item of `attachments --download DIR --json`; status is "downloaded", "skipped" or "failed".</summary>
+public sealed record DownloadView(string Name, string FileName, string Path, DownloadStatus Status, long Bytes, string? Reason);

@@ -111,7 +111,7 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
             if (attachFiles.Count > 0)
                 services.Console.Error.WriteLine($"would upload and attach {attachFiles.Count} file(s): {string.Join(", ", attachFiles.Select(Path.GetFileName))}");
             if (json)
-                services.Console.Out.WriteLine(Json.Serialize(DryRunView.From(prepared, saved, RequestBody(saved, parse))));
+                services.Console.Out.WriteLine(Json.Serialize(DryRunView.From(prepared, saved, RequestBody(saved, parse)), CliJson.Compact.DryRunReport));
             else
                 services.Console.Out.Write(prepared.Prompt.Prompt.EndsWith('\n') ? prepared.Prompt.Prompt : prepared.Prompt.Prompt + "\n");
             report.Summary(prepared, dryRun: true);

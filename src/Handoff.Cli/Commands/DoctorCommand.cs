@@ -48,11 +48,8 @@ public sealed class DoctorCommand(AppServices services) : ICliCommand
 
         var ok = checks.All(c => c.Ok);
         if (json)
-            services.Console.Out.WriteLine(Handoff.Core.Output.Json.Serialize(new
-            {
-                ok,
-                checks = checks.Select(c => new { name = c.Name, ok = c.Ok, detail = c.Detail, hint = c.Hint }),
-            }));
+            services.Console.Out.WriteLine(Handoff.Core.Output.Json.Serialize(
+                new DoctorView(ok, checks.Select(c => new DoctorCheckView(c.Name, c.Ok, c.Detail, c.Hint)).ToList()), CliJson.Compact.DoctorView));
         else
             services.Console.Error.WriteLine(ok ? "all checks passed" : $"{checks.Count(c => !c.Ok)} check(s) failed");
         return ok ? ExitCodes.Ok : ExitCodes.Error;
@@ -226,3 +223,8 @@ public sealed class DoctorCommand(AppServices services) : ICliCommand
         }
     }
 }
+
+/// <summary>`doctor --json`.</summary>
+public sealed record DoctorView(bool Ok, IReadOnlyList<DoctorCheckView> Checks);
+
+public sealed record DoctorCheckView(string Name, bool Ok, string Detail, string? Hint);

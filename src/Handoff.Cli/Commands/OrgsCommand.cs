@@ -20,7 +20,7 @@ public sealed class OrgsCommand(AppServices services) : ApiCommand(services)
         var orgs = (await client.ListOrganizations(ct)).Take(limit ?? int.MaxValue).ToList();
         if (json)
         {
-            WriteJson(orgs);
+            WriteJson(orgs, CliJson.Compact.ListOrganization);
             return ExitCodes.Ok;
         }
         WriteTable(["org_id", "name", "created", "max_session_acu"],

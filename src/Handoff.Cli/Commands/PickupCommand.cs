@@ -30,19 +30,9 @@ public sealed class PickupCommand(AppServices services) : ICliCommand
             var result = await pickup.Run(new PickupOptions { SessionId = id, WorkingDirectory = cwd, Stash = parse.GetValue(_stash) }, token);
             if (parse.GetValue(_json))
             {
-                services.Console.Out.WriteLine(Json.Serialize(new
-                {
-                    session_id = result.SessionId,
-                    pr_url = result.PullRequestUrl,
-                    pr_state = result.PullRequestState,
-                    repository = result.Repository,
-                    branch = result.Branch,
-                    commit = result.Commit,
-                    source = result.Source,
-                    from_remote = result.FromRemote,
-                    stashed = result.Stashed,
-                    branch_created = result.BranchCreated,
-                }));
+                services.Console.Out.WriteLine(Json.Serialize(new PickupView(
+                    result.SessionId, result.PullRequestUrl, result.PullRequestState, result.Repository, result.Branch, result.Commit,
+                    result.Source, result.FromRemote, result.Stashed, result.BranchCreated), CliJson.Compact.PickupView));
             }
             else
             {
@@ -55,3 +45,8 @@ public sealed class PickupCommand(AppServices services) : ICliCommand
         return command;
     }
 }
+
+/// <summary>`pickup --json`.</summary>
+public sealed record PickupView(
+    string SessionId, string PrUrl, string? PrState, string Repository, string Branch, string Commit,
+    string Source, bool FromRemote, bool Stashed, bool BranchCreated);

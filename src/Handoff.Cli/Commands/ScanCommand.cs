@@ -86,7 +86,7 @@ public sealed class ScanCommand(AppServices services) : ICliCommand
     {
         var output = services.Console.Out;
         if (json)
-            output.WriteLine(Json.Serialize(FindingsReport.From(mode, findings)));
+            output.WriteLine(Json.Serialize(FindingsReport.From(mode, findings), Json.Context.FindingsReport));
         else if (sarif)
             output.WriteLine(SarifLog.Serialize(findings, SarifLog.Catalogue(scanner.ActiveRules), ToolVersion));
         else

@@ -37,14 +37,8 @@ public sealed class SendCommand(AppServices services) : ICliCommand
             var sent = await client.SendMessage(id, new SendMessageRequest { Message = text.TrimEnd('\r', '\n') }, token);
             if (parse.GetValue(_json))
             {
-                services.Console.Out.WriteLine(Json.Serialize(new
-                {
-                    session_id = id,
-                    sent = true,
-                    status = sent.Session?.Status,
-                    status_detail = sent.Session?.StatusDetail,
-                    detail = sent.Detail,
-                }));
+                services.Console.Out.WriteLine(Json.Serialize(
+                    new SendView(id, Sent: true, sent.Session?.Status, sent.Session?.StatusDetail, sent.Detail), CliJson.Compact.SendView));
             }
             else
             {
@@ -57,3 +51,6 @@ public sealed class SendCommand(AppServices services) : ICliCommand
         return command;
     }
 }
+
+/// <summary>`send --json`.</summary>
+public sealed record SendView(string SessionId, bool Sent, string? Status, string? StatusDetail, string? Detail);

@@ -55,7 +55,7 @@ public sealed class SessionsCommand(AppServices services) : ICliCommand
 
         if (parse.GetValue(_json))
         {
-            services.Console.Out.WriteLine(Json.Serialize(sessions.Select(FollowView.Session).ToList()));
+            services.Console.Out.WriteLine(Json.Serialize(sessions.Select(FollowView.Session).ToList(), CliJson.Compact.ListSessionView));
             return ExitCodes.Ok;
         }
         if (sessions.Count == 0)

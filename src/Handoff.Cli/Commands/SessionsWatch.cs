@@ -44,7 +44,7 @@ public sealed class SessionsWatch(AppServices services)
                 drawnLines = Redraw(sessions, drawnLines);
             else
                 foreach (var s in sessions.Where(s => Changed(s, lastStatus)))
-                    services.Console.Out.WriteLine(Json.Serialize(StatusLine(s)));
+                    services.Console.Out.WriteLine(Json.Serialize(StatusLine(s), CliJson.Compact.WatchStatusLine));
 
             if (settled)
                 return End(sessions, live);
@@ -73,22 +73,20 @@ public sealed class SessionsWatch(AppServices services)
     }
 
     /// <summary>{"type":"status", session_id, title, url, status, status_detail, state, reason, pr_url, elapsed_seconds}.</summary>
-    private object StatusLine(SessionResponse s)
+    private WatchStatusLine StatusLine(SessionResponse s)
     {
         var c = s.Classify();
-        return new
-        {
-            type = "status",
-            session_id = s.SessionId,
-            title = s.Title,
-            url = SessionIds.WebUrl(s),
-            status = s.Status,
-            status_detail = s.StatusDetail,
-            state = FollowOutcome.StateName(c.State),
-            reason = c.Reason,
-            pr_url = s.PullRequests.Count > 0 ? s.PullRequests[^1].PrUrl : null,
-            elapsed_seconds = Elapsed(s) is { } e ? (long?)e.TotalSeconds : null,
-        };
+        return new WatchStatusLine(
+            "status",
+            s.SessionId,
+            s.Title,
+            SessionIds.WebUrl(s),
+            s.Status,
+            s.StatusDetail,
+            FollowOutcome.StateName(c.State),
+            c.Reason,
+            s.PullRequests.Count > 0 ? s.PullRequests[^1].PrUrl : null,
+            Elapsed(s) is { } e ? (long?)e.TotalSeconds : null);
     }
 
     private TimeSpan? Elapsed(SessionResponse s) => s.CreatedAt is { } created ? services.Clock.Now - created : null;
@@ -120,9 +118,17 @@ public sealed class SessionsWatch(AppServices services)
         if (live)
             services.Console.Error.WriteLine($"all {sessions.Count} session(s) stopped: {string.Join(", ", counts.Select(c => $"{c.Value} {c.Key.Replace('_', ' ')}"))}");
         else
-            services.Console.Out.WriteLine(Json.Serialize(new { type = "end", sessions = sessions.Count, states = counts, exit_code = exitCode }));
+            services.Console.Out.WriteLine(Json.Serialize(new WatchEndLine("end", sessions.Count, counts, exitCode), CliJson.Compact.WatchEndLine));
         return exitCode;
     }
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }
+
+/// <summary>A "status" line of `sessions --watch` NDJSON.</summary>
+public sealed record WatchStatusLine(
+    string Type, string SessionId, string? Title, string Url, string? Status, string? StatusDetail, string State, string Reason,
+    string? PrUrl, long? ElapsedSeconds);
+
+/// <summary>The final "end" line of `sessions --watch` NDJSON; states counts sessions per state name.</summary>
+public sealed record WatchEndLine(string Type, int Sessions, Dictionary<string, int> States, int ExitCode);

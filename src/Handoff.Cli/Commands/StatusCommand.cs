@@ -26,7 +26,7 @@ public sealed class StatusCommand(AppServices services) : ICliCommand
             var session = await client.GetSession(id, token);
             if (parse.GetValue(_json))
             {
-                services.Console.Out.WriteLine(Json.Serialize(FollowView.Session(session)));
+                services.Console.Out.WriteLine(Json.Serialize(FollowView.Session(session), Json.Context.SessionView));
                 return ExitCodes.Ok;
             }
             var classification = session.Classify();

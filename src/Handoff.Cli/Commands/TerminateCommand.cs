@@ -39,7 +39,7 @@ public sealed class TerminateCommand(AppServices services) : ICliCommand
             var client = await services.DevinClient(_api.Read(parse), services.Environment.CurrentDirectory, token);
             var session = await client.Terminate(id, parse.GetValue(_archive), token);
             if (parse.GetValue(_json))
-                services.Console.Out.WriteLine(Json.Serialize(FollowView.Session(session)));
+                services.Console.Out.WriteLine(Json.Serialize(FollowView.Session(session), Json.Context.SessionView));
             else
                 services.Console.Error.WriteLine($"terminated {id}");
             return ExitCodes.Ok;

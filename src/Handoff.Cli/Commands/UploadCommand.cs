@@ -19,7 +19,7 @@ public sealed class UploadCommand(AppServices services) : ApiCommand(services)
         var client = await Connect(parse, ct);
         var uploaded = await AttachmentUploader.UploadAll(client, paths, ct);
         if (json)
-            WriteJson(uploaded.Select(u => new { file = u.File, attachment_id = u.Attachment.AttachmentId, name = u.Attachment.Name, url = u.Attachment.Url }));
+            WriteJson(uploaded.Select(u => new UploadView(u.File, u.Attachment.AttachmentId, u.Attachment.Name, u.Attachment.Url)).ToList(), CliJson.Compact.ListUploadView);
         else
             foreach (var u in uploaded) Services.Console.Out.WriteLine(u.Attachment.Url);
         return ExitCodes.Ok;
@@ -55,3 +55,6 @@ public static class AttachmentUploader
         return results;
     }
 }
+
+/// <summary>An item of `upload --json`.</summary>
+public sealed record UploadView(string File, string? AttachmentId, string? Name, string Url);

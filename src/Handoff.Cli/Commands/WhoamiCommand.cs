@@ -27,12 +27,7 @@ public sealed class WhoamiCommand(AppServices services) : ApiCommand(services)
             await client.ListSessions(new SessionListQuery { First = 1 }, ct);
             if (json)
             {
-                WriteJson(new
-                {
-                    key_type = keyType, api_version = "v1", principal_type = (string?)null, id = (string?)null, name = (string?)null,
-                    org_id = (string?)null, org_source = (string?)null, api_key_id = (string?)null, api_key_name = (string?)null,
-                    unavailable = V1Limits,
-                });
+                WriteJson(new WhoamiView(keyType, "v1", null, null, null, null, null, null, null, V1Limits), CliJson.Compact.WhoamiView);
                 return ExitCodes.Ok;
             }
             WriteFields(("key", $"{keyType} ({(keyType == "apk_user_" ? "personal" : "organization")} key, legacy): valid, uses the v1 API"),
@@ -47,12 +42,8 @@ public sealed class WhoamiCommand(AppServices services) : ApiCommand(services)
         var (id, name) = self.PrincipalType == PrincipalTypes.PatUser ? (self.UserId, self.UserName) : (self.ServiceUserId ?? self.UserId, self.ServiceUserName ?? self.UserName);
         if (json)
         {
-            WriteJson(new
-            {
-                key_type = keyType, api_version = "v3", principal_type = self.PrincipalType, id, name,
-                org_id = orgId, org_source = orgSource, api_key_id = self.ApiKeyId, api_key_name = self.ApiKeyName,
-                unavailable = Array.Empty<string>(),
-            });
+            WriteJson(new WhoamiView(keyType, "v3", self.PrincipalType, id, name, orgId, orgSource, self.ApiKeyId, self.ApiKeyName, []),
+                CliJson.Compact.WhoamiView);
             return ExitCodes.Ok;
         }
         var kind = self.PrincipalType switch
@@ -68,3 +59,8 @@ public sealed class WhoamiCommand(AppServices services) : ApiCommand(services)
         return ExitCodes.Ok;
     }
 }
+
+/// <summary>`whoami --json`; <see cref="Unavailable"/> lists what a legacy v1 key cannot do.</summary>
+public sealed record WhoamiView(
+    string KeyType, string ApiVersion, string? PrincipalType, string? Id, string? Name, string? OrgId, string? OrgSource,
+    string? ApiKeyId, string? ApiKeyName, IReadOnlyList<string> Unavailable);

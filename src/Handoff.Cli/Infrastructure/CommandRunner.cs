@@ -35,10 +35,7 @@ public static class CommandRunner
         message = FirstLine(message);
         if (json)
         {
-            services.Console.Out.WriteLine(Json.Serialize(new
-            {
-                error = new { code = ExitCodes.Name(exitCode), message, exit_code = exitCode },
-            }));
+            services.Console.Out.WriteLine(Json.Serialize(new ErrorView(new ErrorBody(ExitCodes.Name(exitCode), message, exitCode)), CliJson.Compact.ErrorView));
         }
         else
         {
@@ -55,3 +52,8 @@ public static class CommandRunner
         return line.Length == 0 ? "failed" : line;
     }
 }
+
+/// <summary>A failure in JSON mode: <c>{"error":{"code","message","exit_code"}}</c>.</summary>
+public sealed record ErrorView(ErrorBody Error);
+
+public sealed record ErrorBody(string Code, string Message, int ExitCode);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Handoff.Core.Handoffs;
 
 namespace Handoff.Cli;
@@ -5,39 +6,63 @@ namespace Handoff.Cli;
 /// <summary>`create --dry-run --json`: the exact request body plus what inspection found. Field names are stable.</summary>
 public static class DryRunView
 {
-    public static object From(PreparedHandoff prepared, SavedHandoff saved, object request)
+    public static DryRunReport From(PreparedHandoff prepared, SavedHandoff saved, JsonNode request)
     {
         var s = prepared.Snapshot;
-        return new
-        {
-            dry_run = true,
+        return new DryRunReport(
+            DryRun: true,
             request,
-            inspection = new
-            {
-                repository = prepared.Repository,
-                remote = s.RemoteName,
-                branch = s.Head.Branch,
-                detached = s.Head.IsDetached,
-                unborn = s.Head.IsUnborn,
-                head = s.Head.Sha,
-                @base = s.BaseCommit,
-                upstream = s.Upstream?.TrackingBranch,
-                on_remote = s.Upstream?.BranchExistsOnRemote ?? false,
-                ahead = s.Upstream?.Ahead,
-                behind = s.Upstream?.Behind,
-                unpushed_commits = s.UnpushedCommits.Select(c => new { sha = c.Sha, subject = c.Subject }),
-                operation_in_progress = s.OperationInProgress,
-                files_included = prepared.Prompt.IncludedFiles,
-                files_omitted = prepared.Prompt.Omitted.Select(o => new { path = o.Path, size = o.Size, reason = o.Reason, commit = o.Commit }),
-                withheld = prepared.Changes.Withheld.Select(w => new
-                {
-                    file = w.File, start_line = w.StartLine, end_line = w.EndLine, rules = w.RuleIds, commit = w.Commit, whole_file = w.WholeFile,
-                }),
-                findings = prepared.AllFindings.Select(f => new { rule = f.RuleId, file = f.File, line = f.Line, fingerprint = f.Fingerprint, preview = f.Preview }),
-                bytes = prepared.Prompt.Bytes,
-                warnings = s.Warnings,
-            },
-            client_token = saved.ClientToken,
-        };
+            new DryRunInspection(
+                prepared.Repository,
+                s.RemoteName,
+                s.Head.Branch,
+                s.Head.IsDetached,
+                s.Head.IsUnborn,
+                s.Head.Sha,
+                s.BaseCommit,
+                s.Upstream?.TrackingBranch,
+                s.Upstream?.BranchExistsOnRemote ?? false,
+                s.Upstream?.Ahead,
+                s.Upstream?.Behind,
+                s.UnpushedCommits.Select(c => new DryRunCommit(c.Sha, c.Subject)).ToList(),
+                s.OperationInProgress,
+                prepared.Prompt.IncludedFiles,
+                prepared.Prompt.Omitted.Select(o => new DryRunOmitted(o.Path, o.Size, o.Reason, o.Commit)).ToList(),
+                prepared.Changes.Withheld.Select(w => new DryRunWithheld(w.File, w.StartLine, w.EndLine, w.RuleIds, w.Commit, w.WholeFile)).ToList(),
+                prepared.AllFindings.Select(f => new DryRunFinding(f.RuleId, f.File, f.Line, f.Fingerprint, f.Preview)).ToList(),
+                prepared.Prompt.Bytes,
+                s.Warnings),
+            saved.ClientToken);
     }
 }
+
+public sealed record DryRunReport(bool DryRun, JsonNode Request, DryRunInspection Inspection, string ClientToken);
+
+public sealed record DryRunInspection(
+    string? Repository,
+    string? Remote,
+    string? Branch,
+    bool Detached,
+    bool Unborn,
+    string? Head,
+    string? Base,
+    string? Upstream,
+    bool OnRemote,
+    int? Ahead,
+    int? Behind,
+    IReadOnlyList<DryRunCommit> UnpushedCommits,
+    string? OperationInProgress,
+    IReadOnlyList<string> FilesIncluded,
+    IReadOnlyList<DryRunOmitted> FilesOmitted,
+    IReadOnlyList<DryRunWithheld> Withheld,
+    IReadOnlyList<DryRunFinding> Findings,
+    long Bytes,
+    IReadOnlyList<string> Warnings);
+
+public sealed record DryRunCommit(string Sha, string Subject);
+
+public sealed record DryRunOmitted(string Path, long Size, string Reason, string? Commit);
+
+public sealed record DryRunWithheld(string File, int? StartLine, int? EndLine, IReadOnlyList<string> Rules, string? Commit, bool WholeFile);
+
+public sealed record DryRunFinding(string Rule, string File, int Line, string Fingerprint, string Preview);

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
+using System.Text.Json.Serialization;
 using Handoff.Cli.Commands;
 using Handoff.Core;
 using Handoff.Core.Devin;
@@ -43,6 +43,28 @@ public sealed record FanOutOutcome
 }
 
 public sealed record FanOutError(string Code, string Message, int ExitCode);
+
+/// <summary>`create --task … --dry-run --json` / `batch --dry-run --json`.</summary>
+public sealed record FanOutDryRunReport(bool DryRun, IReadOnlyList<FanOutDryRunTask> Tasks);
+
+/// <summary>
+/// One task of a fan-out dry run: index, task, title, prompt, bytes, tags, error (null) when it was prepared;
+/// only index, task and error when it could not be.
+/// </summary>
+public sealed record FanOutDryRunTask(
+    int Index,
+    string Task,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Title,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Prompt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Bytes,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Tags,
+    FanOutError? Error);
+
+/// <summary>The --json result of a fan-out that sent.</summary>
+public sealed record FanOutReport(string BatchId, string Tag, int Succeeded, int Failed, int ExitCode, string Saved, IReadOnlyList<FanOutOutcome> Tasks);
+
+/// <summary>&lt;git dir&gt;/devin-handoff/batches/&lt;id&gt;.json (indented).</summary>
+public sealed record BatchStoreFile(IReadOnlyList<SavedHandoff> Handoffs, IReadOnlyList<FanOutOutcome> Outcomes);
 
 /// <summary>
 /// Creates one session per task: the repository is inspected and scanned once, each task composed from that,
@@ -188,13 +210,10 @@ public sealed class FanOut(AppServices services)
         var output = services.Console.Out;
         if (request.Json)
         {
-            output.WriteLine(Json.Serialize(new
-            {
-                dry_run = true,
-                tasks = tasks.Select(t => t.Prepared is null
-                    ? (object)new { index = t.Index, task = t.Entry.Task, error = t.Failure!.Error }
-                    : new { index = t.Index, task = t.Entry.Task, title = t.Saved!.Title, prompt = t.Saved.Prompt, bytes = t.Prepared.Prompt.Bytes, tags = t.Saved.Tags, error = (FanOutError?)null }),
-            }));
+            var views = tasks.Select(t => t.Prepared is null
+                ? new FanOutDryRunTask(t.Index, t.Entry.Task, null, null, null, null, t.Failure!.Error)
+                : new FanOutDryRunTask(t.Index, t.Entry.Task, t.Saved!.Title, t.Saved.Prompt, t.Prepared.Prompt.Bytes, t.Saved.Tags, null));
+            output.WriteLine(Json.Serialize(new FanOutDryRunReport(DryRun: true, views.ToList()), CliJson.Compact.FanOutDryRunReport));
         }
         else
         {
@@ -213,16 +232,8 @@ public sealed class FanOut(AppServices services)
         var exitCode = ExitCode(failed);
         if (request.Json)
         {
-            services.Console.Out.WriteLine(Json.Serialize(new
-            {
-                batch_id = batchId,
-                tag = batchTag,
-                succeeded = outcomes.Count - failed.Count,
-                failed = failed.Count,
-                exit_code = exitCode,
-                saved = savedPath,
-                tasks = outcomes,
-            }));
+            services.Console.Out.WriteLine(Json.Serialize(
+                new FanOutReport(batchId, batchTag, outcomes.Count - failed.Count, failed.Count, exitCode, savedPath, outcomes), CliJson.Compact.FanOutReport));
             return exitCode;
         }
 
@@ -281,7 +292,7 @@ public sealed class BatchStore(string gitDirectory, string batchId)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         var temp = Path + ".tmp-" + Environment.ProcessId;
-        File.WriteAllText(temp, Json.Serialize(new { handoffs = _handoffs, outcomes = _outcomes.Values.OrderBy(o => o.Index) }, indented: true));
+        File.WriteAllText(temp, Json.Serialize(new BatchStoreFile(_handoffs, _outcomes.Values.OrderBy(o => o.Index).ToList()), CliJson.Indented.BatchStoreFile));
         File.Move(temp, Path, overwrite: true);
     }
 }

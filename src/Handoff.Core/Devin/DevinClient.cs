@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Handoff.Core.Abstractions;
 using RestSharp;
 
@@ -63,7 +64,7 @@ public sealed class DevinClient : IDevinClient, IDisposable
     {
         RequireV3("GET /v3/self (who am I)");
         var call = new ApiCall(Method.Get, "v3/self", "reading the key's identity", DevinPermissions.ReadAccountMeta) { Resource = "identity" };
-        return http.Parse<SelfInfo>(await http.Send(call, ct), call);
+        return http.Parse(await http.Send(call, ct), call, DevinJson.Context.SelfInfo);
     }
 
     public async Task<IReadOnlyList<Organization>> ListOrganizations(CancellationToken ct = default)
@@ -74,7 +75,7 @@ public sealed class DevinClient : IDevinClient, IDisposable
                        {
                            var call = new ApiCall(Method.Get, "v3/enterprise/organizations", "listing organizations", DevinPermissions.ManageOrganizations)
                                .With("first", 200).With("after", after);
-                           return GetPage<Organization>(call, ct);
+                           return GetPage(call, DevinJson.Context.PageOrganization, ct);
                        }, ct))
             all.Add(org);
         return all;
@@ -191,8 +192,8 @@ public sealed class DevinClient : IDevinClient, IDisposable
     private SessionCreated ParseCreated(string body, ApiCall call, string tag, SessionCreateRequest request, IReadOnlyList<string> tags)
     {
         if (Flavor == ApiFlavor.V3)
-            return new SessionCreated(http.Parse<SessionResponse>(body, call), IsNewSession: true, Recovered: false, tag);
-        var created = http.Parse<V1CreateResponse>(body, call);
+            return new SessionCreated(http.Parse(body, call, DevinJson.Context.SessionResponse), IsNewSession: true, Recovered: false, tag);
+        var created = http.Parse(body, call, DevinJson.Context.V1CreateResponse);
         var session = new SessionResponse { SessionId = created.SessionId, Url = created.Url, Title = request.Title, Tags = tags };
         return new SessionCreated(session, created.IsNewSession ?? true, Recovered: false, tag);
     }
@@ -226,13 +227,13 @@ public sealed class DevinClient : IDevinClient, IDisposable
         if (Flavor == ApiFlavor.V1)
             return (await GetV1Session(id, ct)).ToSession();
         var call = new ApiCall(Method.Get, await SessionPath(id, "", ct), $"getting session {id}", DevinPermissions.ViewOrgSessions) { Resource = $"session {id}" };
-        return http.Parse<SessionResponse>(await http.Send(call, ct), call);
+        return http.Parse(await http.Send(call, ct), call, DevinJson.Context.SessionResponse);
     }
 
     private async Task<V1Session> GetV1Session(string id, CancellationToken ct)
     {
         var call = new ApiCall(Method.Get, $"v1/sessions/{Esc(id)}", $"getting session {id}", DevinPermissions.ViewOrgSessions) { Resource = $"session {id}" };
-        return http.Parse<V1Session>(await http.Send(call, ct), call);
+        return http.Parse(await http.Send(call, ct), call, DevinJson.Context.V1Session);
     }
 
     public async Task<Page<SessionResponse>> ListSessions(SessionListQuery query, CancellationToken ct = default)
@@ -256,7 +257,7 @@ public sealed class DevinClient : IDevinClient, IDisposable
             .With("repo_names", query.RepoNames)
             .With("is_archived", query.IsArchived)
             .With("category", query.Category);
-        return await GetPage<SessionResponse>(call, ct);
+        return await GetPage(call, DevinJson.Context.PageSessionResponse, ct);
     }
 
     /// <summary>v1 pages by limit/offset; the offset is handed out as the cursor so callers page the same way.</summary>
@@ -269,7 +270,7 @@ public sealed class DevinClient : IDevinClient, IDisposable
             .With("offset", offset == 0 ? null : offset)
             .With("tags", query.Tags)
             .With("user_email", query.UserEmail);
-        var list = http.Parse<V1SessionList>(await http.Send(call, ct), call);
+        var list = http.Parse(await http.Send(call, ct), call, DevinJson.Context.V1SessionList);
         var more = list.Sessions.Count > 0 && list.Sessions.Count >= limit;
         return new Page<SessionResponse>
         {
@@ -291,7 +292,7 @@ public sealed class DevinClient : IDevinClient, IDisposable
             { Resource = $"session {id}" }
             .With("after", after)
             .With("first", first);
-        return await GetPage<SessionMessage>(call, ct);
+        return await GetPage(call, DevinJson.Context.PageSessionMessage, ct);
     }
 
     /// <summary>v1 returns messages inside the session; the cursor is the count already seen.</summary>
@@ -324,7 +325,7 @@ public sealed class DevinClient : IDevinClient, IDisposable
             call = new ApiCall(Method.Post, $"v1/sessions/{Esc(id)}/message", $"sending a message to session {id}", DevinPermissions.ManageOrgSessions)
             {
                 Resource = $"session {id}",
-                JsonBody = DevinJson.Serialize(new { Message = WithAttachmentLines(request.Message, request.AttachmentUrls) }),
+                JsonBody = DevinJson.Serialize(new V1MessageRequest(WithAttachmentLines(request.Message, request.AttachmentUrls)), DevinJson.Context.V1MessageRequest),
                 Retry = RetryMode.ThrottleOnly,
             };
         }
@@ -333,7 +334,7 @@ public sealed class DevinClient : IDevinClient, IDisposable
             call = new ApiCall(Method.Post, await SessionPath(id, "/messages", ct), $"sending a message to session {id}", DevinPermissions.ManageOrgSessions)
             {
                 Resource = $"session {id}",
-                JsonBody = DevinJson.Serialize(request),
+                JsonBody = DevinJson.Serialize(request, DevinJson.Context.SendMessageRequest),
                 Retry = RetryMode.ThrottleOnly,
             };
         }
@@ -348,7 +349,7 @@ public sealed class DevinClient : IDevinClient, IDisposable
         catch (JsonException e) { throw new HandoffException($"the Devin API sent malformed JSON while {call.Action}: {e.Message}", ExitCodes.Error, e); }
         if (node is not JsonObject obj) return new MessageSent(null, null);
         var detail = obj["detail"] is JsonValue v && v.TryGetValue<string>(out var d) ? d : null;
-        var session = obj.ContainsKey("session_id") ? http.Parse<SessionResponse>(body, call) : null;
+        var session = obj.ContainsKey("session_id") ? http.Parse(body, call, DevinJson.Context.SessionResponse) : null;
         return new MessageSent(session, detail);
     }
 
@@ -357,7 +358,7 @@ public sealed class DevinClient : IDevinClient, IDisposable
         RequireV3("archiving a session");
         var id = SessionIds.Normalize(sessionId);
         var call = new ApiCall(Method.Post, await SessionPath(id, "/archive", ct), $"archiving session {id}", DevinPermissions.ManageOrgSessions) { Resource = $"session {id}" };
-        return http.Parse<SessionResponse>(await http.Send(call, ct), call);
+        return http.Parse(await http.Send(call, ct), call, DevinJson.Context.SessionResponse);
     }
 
     public async Task<SessionResponse> Terminate(string sessionId, bool archive = false, CancellationToken ct = default)
@@ -366,7 +367,7 @@ public sealed class DevinClient : IDevinClient, IDisposable
         var id = SessionIds.Normalize(sessionId);
         var call = new ApiCall(Method.Delete, await SessionPath(id, "", ct), $"terminating session {id}", DevinPermissions.ManageOrgSessions) { Resource = $"session {id}" }
             .With("archive", archive);
-        return http.Parse<SessionResponse>(await http.Send(call, ct), call);
+        return http.Parse(await http.Send(call, ct), call, DevinJson.Context.SessionResponse);
     }
 
     public async Task<IReadOnlyList<string>> GetTags(string sessionId, CancellationToken ct = default)
@@ -375,7 +376,7 @@ public sealed class DevinClient : IDevinClient, IDisposable
         if (Flavor == ApiFlavor.V1)
             return (await GetV1Session(id, ct)).Tags ?? [];
         var call = new ApiCall(Method.Get, await SessionPath(id, "/tags", ct), $"reading tags of session {id}", DevinPermissions.ViewOrgSessions) { Resource = $"session {id}" };
-        return http.Parse<SessionTags>(await http.Send(call, ct), call).Tags;
+        return http.Parse(await http.Send(call, ct), call, DevinJson.Context.SessionTags).Tags;
     }
 
     public async Task<IReadOnlyList<string>> PutTags(string sessionId, IReadOnlyList<string> tags, CancellationToken ct = default)
@@ -385,11 +386,11 @@ public sealed class DevinClient : IDevinClient, IDisposable
         var call = new ApiCall(Method.Put, path, $"setting tags of session {id}", DevinPermissions.ManageOrgSessions)
         {
             Resource = $"session {id}",
-            JsonBody = DevinJson.Serialize(new SessionTags { Tags = tags }),
+            JsonBody = DevinJson.Serialize(new SessionTags { Tags = tags }, DevinJson.Context.SessionTags),
         };
         var body = await http.Send(call, ct);
         if (Flavor == ApiFlavor.V1) return tags; // v1 answers {detail}
-        return http.Parse<SessionTags>(body, call).Tags;
+        return http.Parse(body, call, DevinJson.Context.SessionTags).Tags;
     }
 
     public async Task<IReadOnlyList<string>> AppendTags(string sessionId, IReadOnlyList<string> tags, CancellationToken ct = default)
@@ -401,11 +402,11 @@ public sealed class DevinClient : IDevinClient, IDisposable
             var call = new ApiCall(Method.Post, await SessionPath(id, "/tags", ct), $"adding tags to session {id}", DevinPermissions.ManageOrgSessions)
             {
                 Resource = $"session {id}",
-                JsonBody = DevinJson.Serialize(new SessionTags { Tags = tags }),
+                JsonBody = DevinJson.Serialize(new SessionTags { Tags = tags }, DevinJson.Context.SessionTags),
             };
             try
             {
-                return http.Parse<SessionTags>(await http.Send(call, ct), call).Tags;
+                return http.Parse(await http.Send(call, ct), call, DevinJson.Context.SessionTags).Tags;
             }
             catch (DevinApiException e) when (e.StatusCode == 405)
             {
@@ -428,8 +429,8 @@ public sealed class DevinClient : IDevinClient, IDisposable
         // The reference returns a bare array; the common-flows guide shows {"items": [...]}. Accept both.
         var trimmed = body.TrimStart();
         return trimmed.StartsWith('{')
-            ? http.Parse<Page<SessionAttachment>>(body, call).Items
-            : http.Parse<List<SessionAttachment>>(body, call);
+            ? http.Parse(body, call, DevinJson.Context.PageSessionAttachment).Items
+            : http.Parse(body, call, DevinJson.Context.ListSessionAttachment);
     }
 
     public async Task<UploadedAttachment> UploadAttachment(string fileName, Func<Stream> openContent, CancellationToken ct = default)
@@ -445,10 +446,10 @@ public sealed class DevinClient : IDevinClient, IDisposable
         };
         var body = await http.Send(call, ct);
         if (Flavor == ApiFlavor.V3)
-            return http.Parse<UploadedAttachment>(body, call);
+            return http.Parse(body, call, DevinJson.Context.UploadedAttachment);
         // v1 answers with the URL as a bare JSON string (tolerate it unquoted as well).
         var text = body.Trim();
-        var url = text.StartsWith('"') ? http.Parse<string>(text, call) : text;
+        var url = text.StartsWith('"') ? http.Parse(text, call, DevinJson.Context.String) : text;
         if (!Uri.TryCreate(url, UriKind.Absolute, out _))
             throw new HandoffException($"the Devin API did not return an attachment URL while {call.Action}", ExitCodes.Error);
         return new UploadedAttachment { Name = name, Url = url };
@@ -487,7 +488,7 @@ public sealed class DevinClient : IDevinClient, IDisposable
         var call = NoteCall(Method.Get, await OrgPath("knowledge/notes", ct), "listing knowledge notes", "knowledge notes")
             .With("first", query.First).With("after", query.After).With("search", query.Search)
             .With("folder_path", query.FolderPath).With("pinned_repo", query.PinnedRepo);
-        return await GetPage<KnowledgeNote>(call, ct);
+        return await GetPage(call, DevinJson.Context.PageKnowledgeNote, ct);
     }
 
     public Task<KnowledgeNote> GetNote(string noteId, CancellationToken ct = default) =>
@@ -497,12 +498,12 @@ public sealed class DevinClient : IDevinClient, IDisposable
     {
         RequireV3("knowledge notes");
         var call = new ApiCall(Method.Post, await OrgPath("knowledge/notes", ct), "creating a knowledge note", DevinPermissions.ManageAccountKnowledge)
-            { JsonBody = DevinJson.Serialize(request), Retry = RetryMode.ThrottleOnly };
-        return http.Parse<KnowledgeNote>(await http.Send(call, ct), call);
+            { JsonBody = DevinJson.Serialize(request, DevinJson.Context.KnowledgeNoteRequest), Retry = RetryMode.ThrottleOnly };
+        return http.Parse(await http.Send(call, ct), call, DevinJson.Context.KnowledgeNote);
     }
 
     public Task<KnowledgeNote> UpdateNote(string noteId, KnowledgeNoteRequest request, CancellationToken ct = default) =>
-        NoteRequest(Method.Put, noteId, DevinJson.Serialize(request), "updating", ct);
+        NoteRequest(Method.Put, noteId, DevinJson.Serialize(request, DevinJson.Context.KnowledgeNoteRequest), "updating", ct);
 
     public Task<KnowledgeNote> DeleteNote(string noteId, CancellationToken ct = default) =>
         NoteRequest(Method.Delete, noteId, null, "deleting", ct);
@@ -511,7 +512,7 @@ public sealed class DevinClient : IDevinClient, IDisposable
     {
         RequireV3("knowledge folders");
         var call = NoteCall(Method.Get, await OrgPath("knowledge/folders", ct), "listing knowledge folders", "knowledge folders");
-        return http.Parse<KnowledgeFolders>(await http.Send(call, ct), call);
+        return http.Parse(await http.Send(call, ct), call, DevinJson.Context.KnowledgeFolders);
     }
 
     private async Task<KnowledgeNote> NoteRequest(Method method, string noteId, string? body, string verb, CancellationToken ct)
@@ -520,7 +521,7 @@ public sealed class DevinClient : IDevinClient, IDisposable
         var id = RequireId(noteId, "note id");
         var call = new ApiCall(method, await OrgPath($"knowledge/notes/{Esc(id)}", ct), $"{verb} knowledge note {id}", DevinPermissions.ManageAccountKnowledge)
             { Resource = $"knowledge note {id}", JsonBody = body };
-        return http.Parse<KnowledgeNote>(await http.Send(call, ct), call);
+        return http.Parse(await http.Send(call, ct), call, DevinJson.Context.KnowledgeNote);
     }
 
     private static ApiCall NoteCall(Method method, string path, string action, string resource) =>
@@ -533,7 +534,7 @@ public sealed class DevinClient : IDevinClient, IDisposable
         RequireV3("playbooks");
         var call = new ApiCall(Method.Get, await OrgPath("playbooks", ct), "listing playbooks", DevinPermissions.ManageAccountPlaybooks) { Resource = "playbooks" }
             .With("after", after).With("first", first);
-        return await GetPage<Playbook>(call, ct);
+        return await GetPage(call, DevinJson.Context.PagePlaybook, ct);
     }
 
     public Task<Playbook> GetPlaybook(string playbookId, CancellationToken ct = default) =>
@@ -543,12 +544,12 @@ public sealed class DevinClient : IDevinClient, IDisposable
     {
         RequireV3("playbooks");
         var call = new ApiCall(Method.Post, await OrgPath("playbooks", ct), "creating a playbook", DevinPermissions.ManageAccountPlaybooks)
-            { JsonBody = DevinJson.Serialize(request), Retry = RetryMode.ThrottleOnly };
-        return http.Parse<Playbook>(await http.Send(call, ct), call);
+            { JsonBody = DevinJson.Serialize(request, DevinJson.Context.PlaybookRequest), Retry = RetryMode.ThrottleOnly };
+        return http.Parse(await http.Send(call, ct), call, DevinJson.Context.Playbook);
     }
 
     public Task<Playbook> UpdatePlaybook(string playbookId, PlaybookRequest request, CancellationToken ct = default) =>
-        PlaybookRequestCall(Method.Put, playbookId, DevinJson.Serialize(request), "updating", ct);
+        PlaybookRequestCall(Method.Put, playbookId, DevinJson.Serialize(request, DevinJson.Context.PlaybookRequest), "updating", ct);
 
     public Task<Playbook> DeletePlaybook(string playbookId, CancellationToken ct = default) =>
         PlaybookRequestCall(Method.Delete, playbookId, null, "deleting", ct);
@@ -559,7 +560,7 @@ public sealed class DevinClient : IDevinClient, IDisposable
         var id = RequireId(playbookId, "playbook id");
         var call = new ApiCall(method, await OrgPath($"playbooks/{Esc(id)}", ct), $"{verb} playbook {id}", DevinPermissions.ManageAccountPlaybooks)
             { Resource = $"playbook {id}", JsonBody = body };
-        return http.Parse<Playbook>(await http.Send(call, ct), call);
+        return http.Parse(await http.Send(call, ct), call, DevinJson.Context.Playbook);
     }
 
     // ---------------------------------------------------------------- schedules
@@ -569,7 +570,7 @@ public sealed class DevinClient : IDevinClient, IDisposable
         RequireV3("schedules");
         var call = new ApiCall(Method.Get, await OrgPath("schedules", ct), "listing schedules", DevinPermissions.ManageOrgSchedules) { Resource = "schedules" }
             .With("limit", limit).With("offset", offset);
-        return await GetPage<Schedule>(call, ct);
+        return await GetPage(call, DevinJson.Context.PageSchedule, ct);
     }
 
     public Task<Schedule> GetSchedule(string scheduleId, CancellationToken ct = default) =>
@@ -579,13 +580,13 @@ public sealed class DevinClient : IDevinClient, IDisposable
     {
         RequireV3("schedules");
         var call = new ApiCall(Method.Post, await OrgPath("schedules", ct), "creating a schedule", DevinPermissions.ManageOrgSchedules)
-            { JsonBody = DevinJson.Serialize(request), Retry = RetryMode.ThrottleOnly };
-        return http.Parse<Schedule>(await http.Send(call, ct), call);
+            { JsonBody = DevinJson.Serialize(request, DevinJson.Context.ScheduleCreateRequest), Retry = RetryMode.ThrottleOnly };
+        return http.Parse(await http.Send(call, ct), call, DevinJson.Context.Schedule);
     }
 
     public Task<Schedule> PatchSchedule(string scheduleId, SchedulePatch patch, CancellationToken ct = default)
     {
-        var body = JsonSerializer.SerializeToNode(patch, DevinJson.Options)!.AsObject();
+        var body = JsonSerializer.SerializeToNode(patch, DevinJson.Context.SchedulePatch)!.AsObject();
         if (patch.DetachPlaybook) body["playbook_id"] = null;
         return ScheduleRequest(Method.Patch, scheduleId, body.ToJsonString(), "updating", ct);
     }
@@ -599,13 +600,13 @@ public sealed class DevinClient : IDevinClient, IDisposable
         var id = RequireId(scheduleId, "schedule id");
         var call = new ApiCall(method, await OrgPath($"schedules/{Esc(id)}", ct), $"{verb} schedule {id}", DevinPermissions.ManageOrgSchedules)
             { Resource = $"schedule {id}", JsonBody = body };
-        return http.Parse<Schedule>(await http.Send(call, ct), call);
+        return http.Parse(await http.Send(call, ct), call, DevinJson.Context.Schedule);
     }
 
     // ---------------------------------------------------------------- helpers
 
-    private async Task<Page<T>> GetPage<T>(ApiCall call, CancellationToken ct) =>
-        http.Parse<Page<T>>(await http.Send(call, ct), call);
+    private async Task<Page<T>> GetPage<T>(ApiCall call, JsonTypeInfo<Page<T>> type, CancellationToken ct) =>
+        http.Parse(await http.Send(call, ct), call, type);
 
     /// <summary>Follows end_cursor while has_next_page; stops if a server repeats a cursor.</summary>
     private static async IAsyncEnumerable<T> Paginate<T>(Func<string?, Task<Page<T>>> fetch, [EnumeratorCancellation] CancellationToken ct, string? start = null)

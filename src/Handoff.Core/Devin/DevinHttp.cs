@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using RestSharp;
 
 namespace Handoff.Core.Devin;
@@ -170,11 +171,12 @@ internal sealed class DevinHttp : IDisposable
         return null;
     }
 
-    public T Parse<T>(string body, ApiCall call)
+    /// <summary>Reads a 2xx body as <typeparamref name="T"/> with metadata from <see cref="DevinJson.Context"/>.</summary>
+    public T Parse<T>(string body, ApiCall call, JsonTypeInfo<T> type)
     {
         try
         {
-            return JsonSerializer.Deserialize<T>(body, DevinJson.Options)
+            return JsonSerializer.Deserialize(body, type)
                    ?? throw new JsonException("the body is empty or null");
         }
         catch (JsonException e)

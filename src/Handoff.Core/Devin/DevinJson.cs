@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Handoff.Core.Devin;
 
@@ -10,9 +11,13 @@ namespace Handoff.Core.Devin;
 /// </summary>
 public static class DevinJson
 {
-    public static readonly JsonSerializerOptions Options = Create();
+    /// <summary>Every API request and response type, bound to <see cref="Options"/> (no reflection: Native AOT has none).</summary>
+    internal static DevinJsonContext Context { get; } = Bind(new DevinJsonContext(CreateOptions()));
 
-    private static JsonSerializerOptions Create()
+    /// <summary>The API options; their only resolver is the generated <see cref="DevinJsonContext"/>.</summary>
+    public static JsonSerializerOptions Options => Context.Options;
+
+    private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions
         {
@@ -23,15 +28,24 @@ public static class DevinJson
         };
         options.Converters.Add(new LenientStringConverter());
         options.Converters.Add(new FlexibleTimestampConverter());
-        options.TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(
-            DevinJsonContext.Default, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver());
-        options.MakeReadOnly();
         return options;
     }
 
-    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+    private static DevinJsonContext Bind(DevinJsonContext context)
+    {
+        context.Options.MakeReadOnly();
+        return context;
+    }
 
-    /// <summary>A create body, byte for byte what <see cref="Serialize{T}"/> writes, through the generated fast path.</summary>
+    /// <summary>Writes a request body with metadata from <see cref="Context"/> (so with <see cref="Options"/>).</summary>
+    internal static string Serialize<T>(T value, JsonTypeInfo<T> type)
+    {
+        if (!ReferenceEquals(type.Options, Options))
+            throw new ArgumentException($"JSON metadata for {typeof(T).Name} must come from DevinJson.Context", nameof(type));
+        return JsonSerializer.Serialize(value, type);
+    }
+
+    /// <summary>A create body, byte for byte what the general options write, through the generated fast path.</summary>
     internal static string Serialize(SessionCreateRequest body) => JsonSerializer.Serialize(body, DevinRequestJsonContext.Default.SessionCreateRequest);
 
     /// <inheritdoc cref="Serialize(SessionCreateRequest)"/>
@@ -93,13 +107,39 @@ internal sealed class FlexibleTimestampConverter : JsonConverter<DateTimeOffset>
 }
 
 /// <summary>
-/// Source-generated metadata for the responses every handoff reads, so a short CLI run does not pay
-/// for reflection-based serializer warm-up. Other types fall back to reflection; create bodies are
-/// written through <see cref="DevinRequestJsonContext"/>.
+/// Source-generated metadata for every type read from or written to the API, used with <see cref="DevinJson.Options"/>
+/// (converters, case-insensitive names and numbers from strings apply at run time). Create bodies are written through
+/// <see cref="DevinRequestJsonContext"/> instead.
 /// </summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, GenerationMode = JsonSourceGenerationMode.Metadata)]
+// responses
+[JsonSerializable(typeof(SelfInfo))]
+[JsonSerializable(typeof(Page<Organization>))]
 [JsonSerializable(typeof(SessionResponse))]
 [JsonSerializable(typeof(Page<SessionResponse>))]
 [JsonSerializable(typeof(V1CreateResponse))]
+[JsonSerializable(typeof(V1Session))]
+[JsonSerializable(typeof(V1SessionList))]
+[JsonSerializable(typeof(Page<SessionMessage>))]
+[JsonSerializable(typeof(SessionTags))]
+[JsonSerializable(typeof(Page<SessionAttachment>))]
+[JsonSerializable(typeof(List<SessionAttachment>))]
+[JsonSerializable(typeof(UploadedAttachment))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(Page<KnowledgeNote>))]
+[JsonSerializable(typeof(KnowledgeNote))]
+[JsonSerializable(typeof(KnowledgeFolders))]
+[JsonSerializable(typeof(Page<Playbook>))]
+[JsonSerializable(typeof(Playbook))]
+[JsonSerializable(typeof(Page<Schedule>))]
+[JsonSerializable(typeof(Schedule))]
+// request bodies (besides the create bodies)
+[JsonSerializable(typeof(SendMessageRequest))]
+[JsonSerializable(typeof(V1MessageRequest))]
+[JsonSerializable(typeof(KnowledgeNoteRequest))]
+[JsonSerializable(typeof(PlaybookRequest))]
+[JsonSerializable(typeof(ScheduleCreateRequest))]
+[JsonSerializable(typeof(SchedulePatch))]
 internal partial class DevinJsonContext : JsonSerializerContext;
 
 /// <summary>

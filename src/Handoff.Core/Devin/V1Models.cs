@@ -19,6 +19,9 @@ internal sealed record V1CreateRequest
     public bool? Unlisted { get; init; }
 }
 
+/// <summary>POST /v1/sessions/{id}/message body.</summary>
+internal sealed record V1MessageRequest(string Message);
+
 internal sealed record V1CreateResponse
 {
     public string SessionId { get; init; } = "";

@@ -31,7 +31,7 @@ public sealed class FollowPrinter(TextWriter output, TextWriter status, bool jso
     {
         if (json)
         {
-            WriteData(Json.Serialize(FollowView.Message(sessionId ?? SessionId ?? "", m)));
+            WriteData(Json.Serialize(FollowView.Message(sessionId ?? SessionId ?? "", m), Json.Context.FollowMessageView));
             return;
         }
         var time = m.CreatedAt is { } at ? TimeZoneInfo.ConvertTime(at, _zone).ToString("HH:mm:ss", CultureInfo.InvariantCulture) : "--:--:--";
@@ -46,7 +46,7 @@ public sealed class FollowPrinter(TextWriter output, TextWriter status, bool jso
         live?.Stop();
         if (json)
         {
-            WriteData(Json.Serialize(FollowView.End(end)));
+            WriteData(Json.Serialize(FollowView.End(end), Json.Context.FollowEndView));
             return;
         }
         foreach (var line in SummaryLines(end.Session, end.Classification))

@@ -7,58 +7,47 @@ namespace Handoff.Core.Following;
 public static class FollowView
 {
     /// <summary>{"type":"message", session_id, event_id, created_at (ISO-8601 UTC), source, message}.</summary>
-    public static object Message(string sessionId, SessionMessage m) => new
-    {
-        type = "message",
-        session_id = sessionId,
-        event_id = m.EventId,
-        created_at = IsoTime(m.CreatedAt),
-        source = m.Source,
-        message = m.Message,
-    };
+    public static FollowMessageView Message(string sessionId, SessionMessage m) =>
+        new("message", sessionId, m.EventId, IsoTime(m.CreatedAt), m.Source, m.Message);
 
     /// <summary>{"type":"end", session_id, status, status_detail, status_enum, state, reason, exit_code, timed_out, url, title, pull_requests}.</summary>
-    public static object End(FollowEnded end) => new
-    {
-        type = "end",
-        session_id = end.Session.SessionId,
-        status = end.Session.Status,
-        status_detail = end.Session.StatusDetail,
-        status_enum = end.Session.StatusEnum,
-        state = FollowOutcome.StateName(end.Classification.State),
-        reason = end.Classification.Reason,
-        exit_code = end.ExitCode,
-        timed_out = end.TimedOut,
-        url = SessionIds.WebUrl(end.Session),
-        title = end.Session.Title,
-        pull_requests = PullRequests(end.Session),
-    };
+    public static FollowEndView End(FollowEnded end) => new(
+        "end",
+        end.Session.SessionId,
+        end.Session.Status,
+        end.Session.StatusDetail,
+        end.Session.StatusEnum,
+        FollowOutcome.StateName(end.Classification.State),
+        end.Classification.Reason,
+        end.ExitCode,
+        end.TimedOut,
+        SessionIds.WebUrl(end.Session),
+        end.Session.Title,
+        PullRequests(end.Session));
 
     /// <summary>The `status` command's object.</summary>
-    public static object Session(SessionResponse s)
+    public static SessionView Session(SessionResponse s)
     {
         var c = s.Classify();
-        return new
-        {
-            session_id = s.SessionId,
-            url = SessionIds.WebUrl(s),
-            title = s.Title,
-            status = s.Status,
-            status_detail = s.StatusDetail,
-            status_enum = s.StatusEnum,
-            state = FollowOutcome.StateName(c.State),
-            reason = c.Reason,
-            acus_consumed = s.AcusConsumed,
-            created_at = IsoTime(s.CreatedAt),
-            updated_at = IsoTime(s.UpdatedAt),
-            is_archived = s.IsArchived,
-            tags = s.Tags,
-            pull_requests = PullRequests(s),
-        };
+        return new SessionView(
+            s.SessionId,
+            SessionIds.WebUrl(s),
+            s.Title,
+            s.Status,
+            s.StatusDetail,
+            s.StatusEnum,
+            FollowOutcome.StateName(c.State),
+            c.Reason,
+            s.AcusConsumed,
+            IsoTime(s.CreatedAt),
+            IsoTime(s.UpdatedAt),
+            s.IsArchived,
+            s.Tags,
+            PullRequests(s));
     }
 
-    public static IReadOnlyList<object> PullRequests(SessionResponse s) =>
-        s.PullRequests.Select(p => (object)new { url = p.PrUrl, state = p.PrState }).ToList();
+    public static IReadOnlyList<PullRequestView> PullRequests(SessionResponse s) =>
+        s.PullRequests.Select(p => new PullRequestView(p.PrUrl, p.PrState)).ToList();
 
     public static string? IsoTime(DateTimeOffset? time) =>
         time?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
@@ -71,3 +60,20 @@ public static class FollowView
         return string.IsNullOrEmpty(s.StatusDetail) ? status : $"{status}/{s.StatusDetail}";
     }
 }
+
+// The JSON shapes themselves: property order and names (snake_case of these) are the stable interface.
+
+/// <summary>A message line of `tail --json` / `create --follow --json` (NDJSON).</summary>
+public sealed record FollowMessageView(string Type, string SessionId, string EventId, string? CreatedAt, string? Source, string Message);
+
+/// <summary>The final line of a follow, and the object `poll --json` prints.</summary>
+public sealed record FollowEndView(
+    string Type, string SessionId, string? Status, string? StatusDetail, string? StatusEnum, string State, string Reason,
+    int ExitCode, bool TimedOut, string Url, string? Title, IReadOnlyList<PullRequestView> PullRequests);
+
+/// <summary>A session as `status`, `sessions`, `archive` and `terminate` print it.</summary>
+public sealed record SessionView(
+    string SessionId, string Url, string? Title, string? Status, string? StatusDetail, string? StatusEnum, string State, string Reason,
+    double? AcusConsumed, string? CreatedAt, string? UpdatedAt, bool IsArchived, IReadOnlyList<string> Tags, IReadOnlyList<PullRequestView> PullRequests);
+
+public sealed record PullRequestView(string Url, string? State);

@@ -46,17 +46,10 @@ public interface ISecretConfigLoader
 /// </code>
 /// The ignore file holds one fingerprint per line (<c>path:rule-id:hash</c>, as printed in findings); lines starting with # are comments.
 /// </summary>
-public sealed class FileSecretConfigLoader : ISecretConfigLoader
+public sealed partial class FileSecretConfigLoader : ISecretConfigLoader
 {
     public const string ConfigPath = ".devin-handoff/secrets.json";
     public const string IgnorePath = ".devin-handoff-ignore";
-
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
 
     public SecretScanConfig Load(string repoRoot)
     {
@@ -77,7 +70,7 @@ public sealed class FileSecretConfigLoader : ISecretConfigLoader
         ConfigDto? dto;
         try
         {
-            dto = JsonSerializer.Deserialize<ConfigDto>(json, Json);
+            dto = JsonSerializer.Deserialize(json, ConfigJson.Default.ConfigDto);
         }
         catch (JsonException e)
         {
@@ -128,6 +121,12 @@ public sealed class FileSecretConfigLoader : ISecretConfigLoader
             throw new HandoffException($"invalid {source}: {what} is not a valid regex ({e.Message})", ExitCodes.AuthOrConfig, e);
         }
     }
+
+    /// <summary>Lenient reading of the hand-written file: any case, comments and trailing commas allowed.</summary>
+    [JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true,
+        GenerationMode = JsonSourceGenerationMode.Metadata)]
+    [JsonSerializable(typeof(ConfigDto))]
+    private sealed partial class ConfigJson : JsonSerializerContext;
 
     private sealed class ConfigDto
     {

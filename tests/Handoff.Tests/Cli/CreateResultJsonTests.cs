@@ -1,5 +1,5 @@
 using Handoff.Cli.Commands;
-using Handoff.Core.Output;
+using Handoff.Tests.Output;
 
 namespace Handoff.Tests.Cli;
 
@@ -14,7 +14,7 @@ public class CreateResultJsonTests
         var written = CreateCommand.ResultJson("devin-1", "https://app.devin.ai/sessions/1", status, title, tags, true, false);
 
         // What Json.Serialize wrote for the same fields (the previous implementation).
-        var expected = Json.Serialize(new
+        var expected = LegacyJson.Serialize(new
         {
             session_id = "devin-1",
             url = "https://app.devin.ai/sessions/1",

@@ -173,23 +173,23 @@ public class SessionIdsTests
 
 public class DevinJsonTests
 {
-    private sealed record Stamp(DateTimeOffset? At, string? Name);
-
-    [TestCase("""{"at":1767225600}""")]
-    [TestCase("""{"at":1767225600000}""")]
-    [TestCase("""{"at":"2026-01-01T00:00:00Z"}""")]
-    [TestCase("""{"at":"2026-01-01T00:00:00"}""")]
+    [TestCase("""{"session_id":"s","created_at":1767225600}""")]
+    [TestCase("""{"session_id":"s","created_at":1767225600000}""")]
+    [TestCase("""{"session_id":"s","created_at":"2026-01-01T00:00:00Z"}""")]
+    [TestCase("""{"session_id":"s","created_at":"2026-01-01T00:00:00"}""")]
     public void Timestamps_accept_epoch_seconds_milliseconds_and_iso(string json)
     {
-        var stamp = JsonSerializer.Deserialize<Stamp>(json, DevinJson.Options)!;
-        Assert.That(stamp.At, Is.EqualTo(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+        var session = JsonSerializer.Deserialize(json, DevinJson.Context.SessionResponse)!;
+        Assert.That(session.CreatedAt, Is.EqualTo(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
     }
 
     [Test]
-    public void Strings_tolerate_numbers_and_nulls_are_not_written()
+    public void Strings_tolerate_numbers_names_any_case_and_nulls_are_not_written()
     {
-        var stamp = JsonSerializer.Deserialize<Stamp>("""{"name":42}""", DevinJson.Options)!;
-        Assert.That(stamp.Name, Is.EqualTo("42"));
-        Assert.That(DevinJson.Serialize(new Stamp(null, "n")), Is.EqualTo("""{"name":"n"}"""));
+        var session = JsonSerializer.Deserialize("""{"Session_ID":42,"acus_consumed":"1.5","is_archived":true}""", DevinJson.Context.SessionResponse)!;
+        Assert.That(session.SessionId, Is.EqualTo("42"));
+        Assert.That(session.AcusConsumed, Is.EqualTo(1.5));
+        Assert.That(session.IsArchived, Is.True);
+        Assert.That(DevinJson.Serialize(new SendMessageRequest { Message = "m" }, DevinJson.Context.SendMessageRequest), Is.EqualTo("""{"message":"m"}"""));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Handoff.Core.Devin;
 
 namespace Handoff.Tests.Devin;
@@ -7,6 +8,9 @@ namespace Handoff.Tests.Devin;
 /// <summary>The create bodies go through a write-only generated context; they must equal what the general options write.</summary>
 public class DevinRequestJsonTests
 {
+    /// <summary>The API options with reflection metadata: the reference for the write-only fast path.</summary>
+    private static readonly JsonSerializerOptions General = new(DevinJson.Options) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
+
     private static readonly SessionCreateRequest Full = new()
     {
         Prompt = "Fix it\n\"quoted\" ünïcode <tag> & more",
@@ -34,14 +38,14 @@ public class DevinRequestJsonTests
     [Test]
     public void Full_v3_body_matches_the_general_options()
     {
-        Assert.That(DevinJson.Serialize(Full), Is.EqualTo(JsonSerializer.Serialize(Full, DevinJson.Options)));
+        Assert.That(DevinJson.Serialize(Full), Is.EqualTo(JsonSerializer.Serialize(Full, General)));
     }
 
     [Test]
     public void Minimal_v3_body_leaves_nulls_out()
     {
         var minimal = new SessionCreateRequest { Prompt = "p" };
-        Assert.That(DevinJson.Serialize(minimal), Is.EqualTo(JsonSerializer.Serialize(minimal, DevinJson.Options)));
+        Assert.That(DevinJson.Serialize(minimal), Is.EqualTo(JsonSerializer.Serialize(minimal, General)));
         Assert.That(DevinJson.Serialize(minimal), Is.EqualTo("""{"prompt":"p"}"""));
     }
 
@@ -54,8 +58,8 @@ public class DevinRequestJsonTests
             PlaybookId = "p", SecretIds = Full.SecretIds, SessionSecrets = Full.SessionSecrets, SnapshotId = "s",
             StructuredOutputSchema = Full.StructuredOutputSchema, Unlisted = false,
         };
-        Assert.That(DevinJson.Serialize(body), Is.EqualTo(JsonSerializer.Serialize(body, DevinJson.Options)));
+        Assert.That(DevinJson.Serialize(body), Is.EqualTo(JsonSerializer.Serialize(body, General)));
         var minimal = new V1CreateRequest { Prompt = "p" };
-        Assert.That(DevinJson.Serialize(minimal), Is.EqualTo(JsonSerializer.Serialize(minimal, DevinJson.Options)));
+        Assert.That(DevinJson.Serialize(minimal), Is.EqualTo(JsonSerializer.Serialize(minimal, General)));
     }
 }

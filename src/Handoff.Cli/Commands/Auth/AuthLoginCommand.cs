@@ -49,15 +49,8 @@ public sealed class AuthLoginCommand(AppServices services) : ICliCommand
             services.Console.Error.WriteLine("note: DEVIN_API_KEY is set in this shell and takes precedence over the stored key");
         if (parse.GetValue(_json))
         {
-            services.Console.Out.WriteLine(Json.Serialize(new
-            {
-                stored = true,
-                api_url = apiUrl,
-                key_type = check.KeyType,
-                principal_type = check.PrincipalType,
-                name = check.Name,
-                org_id = check.OrgId,
-            }));
+            services.Console.Out.WriteLine(Json.Serialize(
+                new AuthLoginView(Stored: true, apiUrl, check.KeyType, check.PrincipalType, check.Name, check.OrgId), CliJson.Compact.AuthLoginView));
         }
         else
         {
@@ -88,3 +81,6 @@ public sealed class AuthLoginCommand(AppServices services) : ICliCommand
         return key.Trim();
     }
 }
+
+/// <summary>`auth login --json`.</summary>
+public sealed record AuthLoginView(bool Stored, string ApiUrl, string KeyType, string? PrincipalType, string? Name, string? OrgId);

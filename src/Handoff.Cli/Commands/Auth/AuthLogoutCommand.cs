@@ -28,7 +28,7 @@ public sealed class AuthLogoutCommand(AppServices services) : ICliCommand
             await store.Erase(apiUrl, cancellationToken);
         var envStillSet = services.Environment.Get("DEVIN_API_KEY") is not null;
         if (parse.GetValue(_json))
-            services.Console.Out.WriteLine(Json.Serialize(new { removed = had, api_url = apiUrl, environment_key_set = envStillSet }));
+            services.Console.Out.WriteLine(Json.Serialize(new AuthLogoutView(had, apiUrl, envStillSet), CliJson.Compact.AuthLogoutView));
         else
             services.Console.Error.WriteLine(had ? $"removed the stored key for {apiUrl}" : $"no stored key for {apiUrl}; nothing to do");
         if (envStillSet && !parse.GetValue(_json))
@@ -36,3 +36,6 @@ public sealed class AuthLogoutCommand(AppServices services) : ICliCommand
         return ExitCodes.Ok;
     }
 }
+
+/// <summary>`auth logout --json`.</summary>
+public sealed record AuthLogoutView(bool Removed, string ApiUrl, bool EnvironmentKeySet);

@@ -55,17 +55,8 @@ public sealed class AuthStatusCommand(AppServices services) : ICliCommand
         var keyType = key.Value is null ? null : DevinConnection.KeyTypeOf(key.Value);
         if (json)
         {
-            services.Console.Out.WriteLine(Json.Serialize(new
-            {
-                api_url = apiUrl,
-                source,
-                key_type = keyType,
-                valid,
-                principal_type = check?.PrincipalType,
-                name = check?.Name,
-                org_id = check?.OrgId,
-                error,
-            }));
+            services.Console.Out.WriteLine(Json.Serialize(
+                new AuthStatusView(apiUrl, source, keyType, valid, check?.PrincipalType, check?.Name, check?.OrgId, error), CliJson.Compact.AuthStatusView));
             return exitCode;
         }
 
@@ -89,3 +80,7 @@ public sealed class AuthStatusCommand(AppServices services) : ICliCommand
         return exitCode;
     }
 }
+
+/// <summary>`auth status --json`.</summary>
+public sealed record AuthStatusView(
+    string ApiUrl, string? Source, string? KeyType, bool? Valid, string? PrincipalType, string? Name, string? OrgId, string? Error);

@@ -20,12 +20,10 @@ public sealed class KnowledgeCommand(AppServices services) : ICliCommand
     }
 
     /// <summary>The JSON shape of a note in every knowledge command's --json output.</summary>
-    public static object ToJson(KnowledgeNote n) => new
-    {
-        note_id = n.NoteId, name = n.Name, trigger = n.Trigger, body = n.Body, folder_id = n.FolderId, folder_path = n.FolderPath,
-        is_enabled = n.IsEnabled, pinned_repo = n.PinnedRepo, macro = n.Macro, access_type = n.AccessType, org_id = n.OrgId,
-        created_at = n.CreatedAt, updated_at = n.UpdatedAt,
-    };
+    public static KnowledgeNoteView ToJson(KnowledgeNote n) => new(
+        n.NoteId, n.Name, n.Trigger, n.Body, n.FolderId, n.FolderPath,
+        n.IsEnabled, n.PinnedRepo, n.Macro, n.AccessType, n.OrgId,
+        n.CreatedAt, n.UpdatedAt);
 
     /// <summary>
     /// A folder given as its id, its path ("/team/backend" or "team/backend") or its unique name → its id.
@@ -60,3 +58,9 @@ public sealed class KnowledgeCommand(AppServices services) : ICliCommand
         _ => null,
     };
 }
+
+/// <summary>A note in every knowledge command's --json output.</summary>
+public sealed record KnowledgeNoteView(
+    string NoteId, string Name, string Trigger, string Body, string? FolderId, string? FolderPath,
+    bool? IsEnabled, string? PinnedRepo, string? Macro, string? AccessType, string? OrgId,
+    DateTimeOffset? CreatedAt, DateTimeOffset? UpdatedAt);

@@ -16,7 +16,7 @@ public sealed class KnowledgeDeleteCommand(AppServices services) : ApiCommand(se
     {
         var client = await Connect(parse, ct);
         var note = await client.DeleteNote(parse.GetValue(_id)!, ct);
-        if (json) WriteJson(KnowledgeCommand.ToJson(note));
+        if (json) WriteJson(KnowledgeCommand.ToJson(note), CliJson.Compact.KnowledgeNoteView);
         else Status($"deleted knowledge note {note.NoteId} ({note.Name})");
         return ExitCodes.Ok;
     }

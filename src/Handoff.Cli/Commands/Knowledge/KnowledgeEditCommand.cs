@@ -21,7 +21,7 @@ public abstract class KnowledgeEditCommand(AppServices services) : ApiCommand(se
 
     protected void Report(string verb, KnowledgeNote note, bool json)
     {
-        if (json) WriteJson(KnowledgeCommand.ToJson(note));
+        if (json) WriteJson(KnowledgeCommand.ToJson(note), CliJson.Compact.KnowledgeNoteView);
         else
         {
             Services.Console.Out.WriteLine(note.NoteId);

@@ -30,7 +30,7 @@ public sealed class KnowledgeListCommand(AppServices services) : ApiCommand(serv
         var notes = await Paging.CollectPages((after, first) => client.ListNotes(query with { After = after, First = first }, ct), limit);
         if (json)
         {
-            WriteJson(notes.Select(KnowledgeCommand.ToJson));
+            WriteJson(notes.Select(KnowledgeCommand.ToJson).ToList(), CliJson.Compact.ListKnowledgeNoteView);
             return ExitCodes.Ok;
         }
         WriteTable(["note_id", "name", "folder", "enabled", "pinned_repo", "trigger"],

@@ -18,7 +18,7 @@ public sealed class KnowledgeShowCommand(AppServices services) : ApiCommand(serv
         var note = await client.GetNote(parse.GetValue(_id)!, ct);
         if (json)
         {
-            WriteJson(KnowledgeCommand.ToJson(note));
+            WriteJson(KnowledgeCommand.ToJson(note), CliJson.Compact.KnowledgeNoteView);
             return ExitCodes.Ok;
         }
         WriteFields(("id", note.NoteId), ("name", note.Name), ("trigger", note.Trigger), ("folder", note.FolderPath ?? "/"),

@@ -17,7 +17,7 @@ public sealed class PlaybookDeleteCommand(AppServices services) : ApiCommand(ser
     {
         var client = await Connect(parse, ct);
         var playbook = await client.DeletePlaybook(parse.GetValue(_id)!, ct);
-        if (json) WriteJson(PlaybooksCommand.ToJson(playbook));
+        if (json) WriteJson(PlaybooksCommand.ToJson(playbook), CliJson.Compact.PlaybookView);
         else Status($"deleted playbook {playbook.PlaybookId} ({playbook.Title})");
         return ExitCodes.Ok;
     }

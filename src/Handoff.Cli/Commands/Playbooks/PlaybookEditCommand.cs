@@ -16,7 +16,7 @@ public abstract class PlaybookEditCommand(AppServices services) : ApiCommand(ser
 
     protected void Report(string verb, Playbook playbook, bool json)
     {
-        if (json) WriteJson(PlaybooksCommand.ToJson(playbook));
+        if (json) WriteJson(PlaybooksCommand.ToJson(playbook), CliJson.Compact.PlaybookView);
         else
         {
             Services.Console.Out.WriteLine(playbook.PlaybookId);

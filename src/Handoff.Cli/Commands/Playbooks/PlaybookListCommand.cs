@@ -21,7 +21,7 @@ public sealed class PlaybookListCommand(AppServices services) : ApiCommand(servi
         var playbooks = await Paging.CollectPages((after, first) => client.ListPlaybooks(after, first, ct), limit);
         if (json)
         {
-            WriteJson(playbooks.Select(PlaybooksCommand.ToJson));
+            WriteJson(playbooks.Select(PlaybooksCommand.ToJson).ToList(), CliJson.Compact.ListPlaybookView);
             return ExitCodes.Ok;
         }
         WriteTable(["playbook_id", "title", "macro", "updated"], playbooks.Select(p => new[] { p.PlaybookId, p.Title, p.Macro, Time(p.UpdatedAt) }));

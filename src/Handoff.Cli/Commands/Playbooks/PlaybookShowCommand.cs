@@ -19,7 +19,7 @@ public sealed class PlaybookShowCommand(AppServices services) : ApiCommand(servi
         var playbook = await client.GetPlaybook(parse.GetValue(_id)!, ct);
         if (json)
         {
-            WriteJson(PlaybooksCommand.ToJson(playbook));
+            WriteJson(PlaybooksCommand.ToJson(playbook), CliJson.Compact.PlaybookView);
             return ExitCodes.Ok;
         }
         WriteFields(("id", playbook.PlaybookId), ("title", playbook.Title), ("macro", playbook.Macro), ("updated", Time(playbook.UpdatedAt)));

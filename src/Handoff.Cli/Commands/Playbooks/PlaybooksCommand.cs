@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Handoff.Core;
 using Handoff.Core.Devin;
@@ -20,11 +21,8 @@ public sealed partial class PlaybooksCommand(AppServices services) : ICliCommand
         return command;
     }
 
-    public static object ToJson(Playbook p) => new
-    {
-        playbook_id = p.PlaybookId, title = p.Title, body = p.Body, macro = p.Macro, access_type = p.AccessType, org_id = p.OrgId,
-        created_at = p.CreatedAt, updated_at = p.UpdatedAt, created_by = p.CreatedBy, updated_by = p.UpdatedBy,
-    };
+    public static PlaybookView ToJson(Playbook p) => new(
+        p.PlaybookId, p.Title, p.Body, p.Macro, p.AccessType, p.OrgId, p.CreatedAt, p.UpdatedAt, p.CreatedBy, p.UpdatedBy);
 
     /// <summary>--macro: "!name" (letters, digits, '_' or '-'); a missing '!' is added; "none" removes it.</summary>
     public static string? Macro(string value)
@@ -40,3 +38,8 @@ public sealed partial class PlaybooksCommand(AppServices services) : ICliCommand
     [GeneratedRegex("^![A-Za-z0-9_-]+$")]
     private static partial Regex MacroPattern();
 }
+
+/// <summary>A playbook in every playbooks command's --json output.</summary>
+public sealed record PlaybookView(
+    string PlaybookId, string Title, string Body, string? Macro, string? AccessType, string? OrgId,
+    DateTimeOffset? CreatedAt, DateTimeOffset? UpdatedAt, JsonNode? CreatedBy, JsonNode? UpdatedBy);

@@ -17,7 +17,7 @@ public sealed class ScheduleDeleteCommand(AppServices services) : ApiCommand(ser
     {
         var client = await Connect(parse, ct);
         var schedule = await client.DeleteSchedule(parse.GetValue(_id)!, ct);
-        if (json) WriteJson(SchedulesCommand.ToJson(schedule));
+        if (json) WriteJson(SchedulesCommand.ToJson(schedule), CliJson.Compact.ScheduleView);
         else Status($"deleted schedule {schedule.ScheduledSessionId} ({schedule.Name})");
         return ExitCodes.Ok;
     }

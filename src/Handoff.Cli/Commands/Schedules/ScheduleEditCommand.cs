@@ -59,7 +59,7 @@ public abstract class ScheduleEditCommand(AppServices services) : ApiCommand(ser
 
     protected void Report(string verb, Schedule schedule, CronConversion? conversion, bool json)
     {
-        if (json) WriteJson(SchedulesCommand.ToJson(schedule, conversion));
+        if (json) WriteJson(SchedulesCommand.ToJson(schedule, conversion), CliJson.Compact.ScheduleView);
         else
         {
             Services.Console.Out.WriteLine(schedule.ScheduledSessionId);

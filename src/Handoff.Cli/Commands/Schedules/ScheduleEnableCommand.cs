@@ -18,7 +18,7 @@ public sealed class ScheduleEnableCommand(AppServices services, bool enable) : A
     {
         var client = await Connect(parse, ct);
         var schedule = await client.PatchSchedule(parse.GetValue(_id)!, new SchedulePatch { Enabled = enable }, ct);
-        if (json) WriteJson(SchedulesCommand.ToJson(schedule));
+        if (json) WriteJson(SchedulesCommand.ToJson(schedule), CliJson.Compact.ScheduleView);
         else Status($"{(schedule.Enabled ? "enabled" : "disabled")} schedule {schedule.ScheduledSessionId} ({schedule.Name})");
         return ExitCodes.Ok;
     }

@@ -29,7 +29,7 @@ public sealed class ScheduleListCommand(AppServices services) : ApiCommand(servi
         if (limit is { } max && all.Count > max) all = all.Take(max).ToList();
         if (json)
         {
-            WriteJson(all.Select(s => SchedulesCommand.ToJson(s)));
+            WriteJson(all.Select(s => SchedulesCommand.ToJson(s)).ToList(), CliJson.Compact.ListScheduleView);
             return ExitCodes.Ok;
         }
         WriteTable(["schedule_id", "name", "when_utc", "enabled", "playbook", "last_run"],

@@ -19,7 +19,7 @@ public sealed class ScheduleShowCommand(AppServices services) : ApiCommand(servi
         var s = await client.GetSchedule(parse.GetValue(_id)!, ct);
         if (json)
         {
-            WriteJson(SchedulesCommand.ToJson(s));
+            WriteJson(SchedulesCommand.ToJson(s), CliJson.Compact.ScheduleView);
             return ExitCodes.Ok;
         }
         WriteFields(("id", s.ScheduledSessionId), ("name", s.Name), ("when (UTC)", SchedulesCommand.When(s)), ("enabled", s.Enabled ? "yes" : "no"),

@@ -23,22 +23,18 @@ public sealed class SchedulesCommand(AppServices services) : ICliCommand
         return command;
     }
 
-    public static object ToJson(Schedule s, CronConversion? conversion = null) => new
-    {
-        schedule_id = s.ScheduledSessionId, name = s.Name, prompt = s.Prompt, schedule_type = s.ScheduleType, frequency = s.Frequency,
-        scheduled_at = s.ScheduledAt, enabled = s.Enabled, agent = s.Agent, notify_on = s.NotifyOn,
-        playbook_id = s.Playbook?.PlaybookId, playbook_title = s.Playbook?.Title, tags = s.Tags ?? [],
-        last_executed_at = s.LastExecutedAt, last_error_at = s.LastErrorAt, last_error_message = s.LastErrorMessage,
-        consecutive_failures = s.ConsecutiveFailures, created_at = s.CreatedAt, updated_at = s.UpdatedAt,
-        timezone_conversion = conversion is null ? null : new
-        {
-            local_cron = conversion.LocalCron, time_zone = conversion.TimeZone, utc_cron = conversion.UtcCron,
-            utc_offset = CronTimeZoneConverter.FormatOffset(conversion.Offset), next_run = conversion.NextRunUtc,
-            offset_change_at = conversion.OffsetChangeAt,
-            utc_offset_after_change = conversion.OtherOffset is { } o ? CronTimeZoneConverter.FormatOffset(o) : null,
-            utc_cron_after_change = conversion.OtherUtcCron, warning = conversion.Warning,
-        },
-    };
+    public static ScheduleView ToJson(Schedule s, CronConversion? conversion = null) => new(
+        s.ScheduledSessionId, s.Name, s.Prompt, s.ScheduleType, s.Frequency,
+        s.ScheduledAt, s.Enabled, s.Agent, s.NotifyOn,
+        s.Playbook?.PlaybookId, s.Playbook?.Title, s.Tags ?? [],
+        s.LastExecutedAt, s.LastErrorAt, s.LastErrorMessage,
+        s.ConsecutiveFailures, s.CreatedAt, s.UpdatedAt,
+        conversion is null ? null : new TimezoneConversionView(
+            conversion.LocalCron, conversion.TimeZone, conversion.UtcCron,
+            CronTimeZoneConverter.FormatOffset(conversion.Offset), conversion.NextRunUtc,
+            conversion.OffsetChangeAt,
+            conversion.OtherOffset is { } o ? CronTimeZoneConverter.FormatOffset(o) : null,
+            conversion.OtherUtcCron, conversion.Warning));
 
     /// <summary>"0 14 * * 1-5 (UTC)" or "once at 2026-03-01 14:00Z".</summary>
     public static string When(Schedule s) =>
@@ -46,3 +42,17 @@ public sealed class SchedulesCommand(AppServices services) : ICliCommand
             ? $"once at {ApiCommand.Time(s.ScheduledAt) ?? "?"}"
             : s.Frequency;
 }
+
+/// <summary>A schedule in every schedules command's --json output (schedule_id is the API's scheduled_session_id).</summary>
+public sealed record ScheduleView(
+    string ScheduleId, string Name, string? Prompt, string? ScheduleType, string? Frequency,
+    DateTimeOffset? ScheduledAt, bool Enabled, string? Agent, string? NotifyOn,
+    string? PlaybookId, string? PlaybookTitle, IReadOnlyList<string> Tags,
+    DateTimeOffset? LastExecutedAt, DateTimeOffset? LastErrorAt, string? LastErrorMessage,
+    int? ConsecutiveFailures, DateTimeOffset? CreatedAt, DateTimeOffset? UpdatedAt,
+    TimezoneConversionView? TimezoneConversion);
+
+/// <summary>How a --time-zone cron was converted to UTC (create/update with --time-zone).</summary>
+public sealed record TimezoneConversionView(
+    string LocalCron, string TimeZone, string UtcCron, string UtcOffset, DateTimeOffset NextRun, DateTimeOffset? OffsetChangeAt,
+    string? UtcOffsetAfterChange, string? UtcCronAfterChange, string? Warning);

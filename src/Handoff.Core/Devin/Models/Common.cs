@@ -24,8 +24,9 @@ public sealed record SelfInfo
     public string? ApiKeyId { get; init; }
     public string? ApiKeyName { get; init; }
 
+    // A setter, not init: generated metadata fills init-only properties like constructor parameters, which extension data can't be.
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 public static class PrincipalTypes

@@ -18,7 +18,7 @@ public class SecretsOutputTests
     [Test]
     public void Json_report_has_the_documented_fields_and_omits_an_unknown_commit()
     {
-        using var doc = JsonDocument.Parse(Json.Serialize(FindingsReport.From("range", Findings)));
+        using var doc = JsonDocument.Parse(Json.Serialize(FindingsReport.From("range", Findings), Json.Context.FindingsReport));
         var root = doc.RootElement;
         Assert.That(root.GetProperty("mode").GetString(), Is.EqualTo("range"));
         var first = root.GetProperty("findings")[0];
