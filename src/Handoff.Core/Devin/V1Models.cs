@@ -2,6 +2,9 @@ using System.Text.Json.Nodes;
 
 namespace Handoff.Core.Devin;
 
+// Defaults are kept with `init => field = value ?? default`: generated JSON metadata (no reflection under
+// Native AOT) sets every init-only property, passing null for a field the JSON lacks.
+
 /// <summary>Wire shapes of the legacy v1 API, mapped into the v3 models by <see cref="DevinClient"/>.</summary>
 internal sealed record V1CreateRequest
 {
@@ -24,7 +27,7 @@ internal sealed record V1MessageRequest(string Message);
 
 internal sealed record V1CreateResponse
 {
-    public string SessionId { get; init; } = "";
+    public string SessionId { get; init => field = value ?? ""; } = "";
     public string? Url { get; init; }
     public bool? IsNewSession { get; init; }
 }
@@ -47,7 +50,7 @@ internal sealed record V1Message
 
 internal sealed record V1Session
 {
-    public string SessionId { get; init; } = "";
+    public string SessionId { get; init => field = value ?? ""; } = "";
     public string? Url { get; init; }
     public string? Status { get; init; }
     public string? StatusEnum { get; init; }
@@ -82,7 +85,7 @@ internal sealed record V1Session
 
 internal sealed record V1SessionList
 {
-    public IReadOnlyList<V1Session> Sessions { get; init; } = [];
+    public IReadOnlyList<V1Session> Sessions { get; init => field = value ?? []; } = [];
 }
 
 internal sealed record V1Detail

@@ -1,5 +1,8 @@
 namespace Handoff.Core.Handoffs;
 
+// Defaults are kept with `init => field = value ?? default`: generated JSON metadata (no reflection under
+// Native AOT) sets every init-only property, passing null for a field the JSON lacks.
+
 /// <summary>
 /// A handoff as saved under the git dir before it is sent, so a failed send loses nothing.
 /// ClientToken is the idempotency tag: a resend with the same token finds the session if the
@@ -10,13 +13,13 @@ public sealed record SavedHandoff
     public required string ClientToken { get; init; }
     public required string Prompt { get; init; }
     public required string Title { get; init; }
-    public IReadOnlyList<string> Tags { get; init; } = [];
-    public IReadOnlyList<string> Repos { get; init; } = [];
+    public IReadOnlyList<string> Tags { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<string> Repos { get; init => field = value ?? []; } = [];
     public string? PlaybookId { get; init; }
     public IReadOnlyList<string>? KnowledgeIds { get; init; }
     public int? MaxAcuLimit { get; init; }
     public string? CreateAsUserId { get; init; }
-    public IReadOnlyList<string> AttachmentUrls { get; init; } = [];
+    public IReadOnlyList<string> AttachmentUrls { get; init => field = value ?? []; } = [];
     public DateTimeOffset SavedAt { get; init; }
 
     /// <summary>Filled once the session exists.</summary>

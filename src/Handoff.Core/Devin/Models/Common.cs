@@ -3,10 +3,13 @@ using System.Text.Json.Serialization;
 
 namespace Handoff.Core.Devin;
 
+// Defaults are kept with `init => field = value ?? default`: generated JSON metadata (no reflection under
+// Native AOT) sets every init-only property, passing null for a field the JSON lacks.
+
 /// <summary>The v3 page envelope (devin-api.md §2). <see cref="EndCursor"/> is null on the last page.</summary>
 public sealed record Page<T>
 {
-    public IReadOnlyList<T> Items { get; init; } = [];
+    public IReadOnlyList<T> Items { get; init => field = value ?? []; } = [];
     public bool HasNextPage { get; init; }
     public string? EndCursor { get; init; }
     public int? Total { get; init; }
@@ -15,7 +18,7 @@ public sealed record Page<T>
 /// <summary>GET /v3/self: a union keyed by <see cref="PrincipalType"/>; unknown types keep their fields in <see cref="Extra"/>.</summary>
 public sealed record SelfInfo
 {
-    public string PrincipalType { get; init; } = "";
+    public string PrincipalType { get; init => field = value ?? ""; } = "";
     public string? OrgId { get; init; }
     public string? ServiceUserId { get; init; }
     public string? ServiceUserName { get; init; }
@@ -40,7 +43,7 @@ public static class PrincipalTypes
 /// <summary>An item of GET /v3/enterprise/organizations.</summary>
 public sealed record Organization
 {
-    public string OrgId { get; init; } = "";
+    public string OrgId { get; init => field = value ?? ""; } = "";
     public string? Name { get; init; }
     public DateTimeOffset? CreatedAt { get; init; }
     public DateTimeOffset? UpdatedAt { get; init; }

@@ -3,6 +3,9 @@ using System.Text.Json.Serialization;
 
 namespace Handoff.Core.Devin;
 
+// Defaults are kept with `init => field = value ?? default`: generated JSON metadata (no reflection under
+// Native AOT) sets every init-only property, passing null for a field the JSON lacks.
+
 /// <summary>Create and full-replace (PUT) body of a knowledge note (devin-api.md §6).</summary>
 public sealed record KnowledgeNoteRequest
 {
@@ -16,10 +19,10 @@ public sealed record KnowledgeNoteRequest
 
 public sealed record KnowledgeNote
 {
-    public string NoteId { get; init; } = "";
-    public string Name { get; init; } = "";
-    public string Body { get; init; } = "";
-    public string Trigger { get; init; } = "";
+    public string NoteId { get; init => field = value ?? ""; } = "";
+    public string Name { get; init => field = value ?? ""; } = "";
+    public string Body { get; init => field = value ?? ""; } = "";
+    public string Trigger { get; init => field = value ?? ""; } = "";
     public string? FolderId { get; init; }
     public string? FolderPath { get; init; }
     public bool? IsEnabled { get; init; }
@@ -43,14 +46,14 @@ public sealed record NoteListQuery
 
 public sealed record KnowledgeFolders
 {
-    public IReadOnlyList<KnowledgeFolder> Folders { get; init; } = [];
+    public IReadOnlyList<KnowledgeFolder> Folders { get; init => field = value ?? []; } = [];
     public int? RootNoteCount { get; init; }
 }
 
 public sealed record KnowledgeFolder
 {
-    public string FolderId { get; init; } = "";
-    public string Name { get; init; } = "";
+    public string FolderId { get; init => field = value ?? ""; } = "";
+    public string Name { get; init => field = value ?? ""; } = "";
     public string? Path { get; init; }
     public int? NoteCount { get; init; }
     public string? ParentFolderId { get; init; }
@@ -68,9 +71,9 @@ public sealed record PlaybookRequest
 
 public sealed record Playbook
 {
-    public string PlaybookId { get; init; } = "";
-    public string Title { get; init; } = "";
-    public string Body { get; init; } = "";
+    public string PlaybookId { get; init => field = value ?? ""; } = "";
+    public string Title { get; init => field = value ?? ""; } = "";
+    public string Body { get; init => field = value ?? ""; } = "";
     public string? Macro { get; init; }
     public string? AccessType { get; init; }
     public string? OrgId { get; init; }

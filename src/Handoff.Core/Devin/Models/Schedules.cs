@@ -3,6 +3,9 @@ using System.Text.Json.Serialization;
 
 namespace Handoff.Core.Devin;
 
+// Defaults are kept with `init => field = value ?? default`: generated JSON metadata (no reflection under
+// Native AOT) sets every init-only property, passing null for a field the JSON lacks.
+
 /// <summary>POST /schedules body (devin-api.md §8). Times are UTC; <see cref="Frequency"/> is a cron string.</summary>
 public sealed record ScheduleCreateRequest
 {
@@ -55,8 +58,8 @@ public sealed record SchedulePatch
 public sealed record Schedule
 {
     /// <summary>The schedule's id, used as {schedule_id} in paths.</summary>
-    public string ScheduledSessionId { get; init; } = "";
-    public string Name { get; init; } = "";
+    public string ScheduledSessionId { get; init => field = value ?? ""; } = "";
+    public string Name { get; init => field = value ?? ""; } = "";
     public string? Prompt { get; init; }
     public string? Frequency { get; init; }
     public bool Enabled { get; init; }
@@ -85,7 +88,7 @@ public sealed record Schedule
 
 public sealed record SchedulePlaybook
 {
-    public string PlaybookId { get; init; } = "";
+    public string PlaybookId { get; init => field = value ?? ""; } = "";
     public string? Title { get; init; }
 }
 

@@ -3,6 +3,9 @@ using System.Text.Json.Serialization;
 
 namespace Handoff.Core.Devin;
 
+// Defaults are kept with `init => field = value ?? default`: generated JSON metadata (no reflection under
+// Native AOT) sets every init-only property, passing null for a field the JSON lacks.
+
 /// <summary>POST /sessions body (devin-api.md §3.1). Only non-null fields are sent.</summary>
 public sealed record SessionCreateRequest
 {
@@ -45,7 +48,7 @@ public static class DevinModes
 /// <summary>A session as returned by v3 (and v1, mapped into the same shape).</summary>
 public sealed record SessionResponse
 {
-    public string SessionId { get; init; } = "";
+    public string SessionId { get; init => field = value ?? ""; } = "";
     public string? Url { get; init; }
     /// <summary>v3 <see cref="SessionStatuses"/>; v1's free-form status string.</summary>
     public string? Status { get; init; }
@@ -53,12 +56,12 @@ public sealed record SessionResponse
     public string? StatusDetail { get; init; }
     /// <summary>v1 only: <see cref="V1StatusEnums"/>.</summary>
     public string? StatusEnum { get; init; }
-    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> Tags { get; init => field = value ?? []; } = [];
     public string? OrgId { get; init; }
     public DateTimeOffset? CreatedAt { get; init; }
     public DateTimeOffset? UpdatedAt { get; init; }
     public double? AcusConsumed { get; init; }
-    public IReadOnlyList<SessionPullRequest> PullRequests { get; init; } = [];
+    public IReadOnlyList<SessionPullRequest> PullRequests { get; init => field = value ?? []; } = [];
     public string? Title { get; init; }
     public string? UserId { get; init; }
     public string? ServiceUserId { get; init; }
@@ -82,7 +85,7 @@ public sealed record SessionResponse
 
 public sealed record SessionPullRequest
 {
-    public string PrUrl { get; init; } = "";
+    public string PrUrl { get; init => field = value ?? ""; } = "";
     public string? PrState { get; init; }
 }
 
@@ -121,9 +124,9 @@ public sealed record SessionListQuery
 /// <summary>An item of GET /sessions/{id}/messages; chronological, <see cref="EventId"/> is the dedupe key.</summary>
 public sealed record SessionMessage
 {
-    public string EventId { get; init; } = "";
+    public string EventId { get; init => field = value ?? ""; } = "";
     public DateTimeOffset? CreatedAt { get; init; }
-    public string Message { get; init; } = "";
+    public string Message { get; init => field = value ?? ""; } = "";
     /// <summary>"devin" or "user" (others kept as sent).</summary>
     public string? Source { get; init; }
 }
@@ -140,15 +143,15 @@ public sealed record MessageSent(SessionResponse? Session, string? Detail);
 
 public sealed record SessionTags
 {
-    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> Tags { get; init => field = value ?? []; } = [];
 }
 
 /// <summary>An item of GET /sessions/{id}/attachments.</summary>
 public sealed record SessionAttachment
 {
     public string? AttachmentId { get; init; }
-    public string Name { get; init; } = "";
-    public string Url { get; init; } = "";
+    public string Name { get; init => field = value ?? ""; } = "";
+    public string Url { get; init => field = value ?? ""; } = "";
     public string? Source { get; init; }
     public string? ContentType { get; init; }
 }
@@ -158,7 +161,7 @@ public sealed record UploadedAttachment
 {
     public string? AttachmentId { get; init; }
     public string? Name { get; init; }
-    public string Url { get; init; } = "";
+    public string Url { get; init => field = value ?? ""; } = "";
 }
 
 public static class SessionStatuses

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using Handoff.Core.Devin;
+
+namespace Handoff.Tests.Devin;
+
+/// <summary>The generated API metadata (no reflection under Native AOT) reads like the reflection-based reader did.</summary>
+public class DevinJsonContextTests
+{
+    [Test]
+    public void Missing_fields_keep_the_models_defaults()
+    {
+        var session = JsonSerializer.Deserialize("""{"session_id":"x"}""", DevinJson.Context.SessionResponse)!;
+        Assert.That(session.Tags, Is.Not.Null.And.Empty);
+        Assert.That(session.PullRequests, Is.Not.Null.And.Empty);
+    }
+
+    /// <summary>The reader before source generation: the same options with reflection metadata.</summary>
+    private static readonly JsonSerializerOptions Reflection = new(DevinJson.Options) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
+
+    private static IEnumerable<TestCaseData> RegisteredObjectTypes() =>
+        typeof(DevinJsonContext).GetProperties()
+            .Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(JsonTypeInfo<>))
+            .Select(p => p.PropertyType.GetGenericArguments()[0])
+            .Where(t => t.IsClass && t != typeof(string) && t.GetConstructor(Type.EmptyTypes) is not null && !t.Namespace!.StartsWith("System", StringComparison.Ordinal))
+            .Select(t => new TestCaseData(t).SetArgDisplayNames(t.Name));
+
+    [TestCaseSource(nameof(RegisteredObjectTypes))]
+    public void An_empty_object_reads_as_the_reflection_reader_read_it(Type type)
+    {
+        object? viaReflection;
+        try
+        {
+            viaReflection = JsonSerializer.Deserialize("{}", type, Reflection);
+        }
+        catch (JsonException)
+        {
+            // Request bodies with required members: the generated reader must refuse "{}" too.
+            Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("{}", DevinJson.Options.GetTypeInfo(type)));
+            return;
+        }
+        var generated = JsonSerializer.Deserialize("{}", DevinJson.Options.GetTypeInfo(type));
+        Assert.That(JsonSerializer.Serialize(generated, type, Reflection), Is.EqualTo(JsonSerializer.Serialize(viaReflection, type, Reflection)));
+    }
+
+    [Test]
+    public void Every_registered_type_resolves_from_the_options_without_reflection()
+    {
+        Assert.That(DevinJson.Options.TypeInfoResolver, Is.SameAs(DevinJson.Context));
+        Assert.That(DevinJson.Options.IsReadOnly, Is.True);
+        foreach (var type in typeof(DevinJsonContext).GetProperties()
+                     .Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(JsonTypeInfo<>))
+                     .Select(p => p.PropertyType.GetGenericArguments()[0]))
+            Assert.That(DevinJson.Options.GetTypeInfo(type).OriginatingResolver, Is.SameAs(DevinJson.Context), type.Name);
+    }
+
+    [Test]
+    public void A_type_the_context_lacks_is_refused_instead_of_read_by_reflection()
+    {
+        Assert.Throws<NotSupportedException>(() => JsonSerializer.Deserialize("{}", typeof(Uri), DevinJson.Options));
+    }
+
+    [Test]
+    public void Explicit_nulls_for_lists_and_names_read_as_empty()
+    {
+        var page = JsonSerializer.Deserialize("""{"items":[{"session_id":null,"tags":null,"pull_requests":null}],"has_next_page":false}""", DevinJson.Context.PageSessionResponse)!;
+        Assert.That(page.Items[0].SessionId, Is.EqualTo(""));
+        Assert.That(page.Items[0].Tags, Is.Empty);
+        Assert.That(page.Items[0].PullRequests, Is.Empty);
+    }
+
+    [Test]
+    public void Self_keeps_unknown_fields_of_an_unknown_principal()
+    {
+        var self = JsonSerializer.Deserialize("""{"principal_type":"robot","org_id":"org-1","robot_name":"r2"}""", DevinJson.Context.SelfInfo)!;
+        Assert.That(self.PrincipalType, Is.EqualTo("robot"));
+        Assert.That(self.Extra!["robot_name"].GetString(), Is.EqualTo("r2"));
+    }
+
+    [Test]
+    public void A_schedule_patch_writes_only_what_changes_with_iso_times()
+    {
+        var patch = new SchedulePatch { Name = "n", ScheduledAt = new DateTimeOffset(2026, 3, 1, 14, 0, 0, TimeSpan.Zero), DetachPlaybook = true };
+        Assert.That(DevinJson.Serialize(patch, DevinJson.Context.SchedulePatch), Is.EqualTo("""{"name":"n","scheduled_at":"2026-03-01T14:00:00Z"}"""));
+    }
+
+    [Test]
+    public void Request_bodies_equal_what_the_reflection_writer_wrote()
+    {
+        var note = new KnowledgeNoteRequest { Name = "n", Body = "b ü <x>", Trigger = "t", IsEnabled = false };
+        var playbook = new PlaybookRequest { Title = "t", Body = "b", StructuredOutputSchema = JsonNode.Parse("""{"type":"object"}""") };
+        var schedule = new ScheduleCreateRequest { Name = "n", Prompt = "p", ScheduledAt = new DateTimeOffset(2026, 3, 1, 14, 0, 0, TimeSpan.FromHours(1)), Tags = ["a"] };
+        var message = new SendMessageRequest { Message = "m", AttachmentUrls = ["https://x.invalid/a"] };
+        Assert.Multiple(() =>
+        {
+            Assert.That(DevinJson.Serialize(note, DevinJson.Context.KnowledgeNoteRequest), Is.EqualTo(JsonSerializer.Serialize(note, Reflection)));
+            Assert.That(DevinJson.Serialize(playbook, DevinJson.Context.PlaybookRequest), Is.EqualTo(JsonSerializer.Serialize(playbook, Reflection)));
+            Assert.That(DevinJson.Serialize(schedule, DevinJson.Context.ScheduleCreateRequest), Is.EqualTo(JsonSerializer.Serialize(schedule, Reflection)));
+            Assert.That(DevinJson.Serialize(message, DevinJson.Context.SendMessageRequest), Is.EqualTo(JsonSerializer.Serialize(message, Reflection)));
+            Assert.That(DevinJson.Serialize(new SessionTags { Tags = ["a", "b"] }, DevinJson.Context.SessionTags), Is.EqualTo("""{"tags":["a","b"]}"""));
+            // v1 message body: what the anonymous new { Message = … } wrote.
+            Assert.That(DevinJson.Serialize(new V1MessageRequest("hi"), DevinJson.Context.V1MessageRequest),
+                Is.EqualTo(JsonSerializer.Serialize(new { Message = "hi" }, Reflection)));
+        });
+    }
+
+    [Test]
+    public void Metadata_from_another_options_instance_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => DevinJson.Serialize(new SessionTags(), DevinJsonContext.Default.SessionTags));
+    }
+}
