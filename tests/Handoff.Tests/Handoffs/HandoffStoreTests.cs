@@ -46,4 +46,18 @@ public class HandoffStoreTests
         Assert.That(loaded.KnowledgeIds, Is.EqualTo(handoff.KnowledgeIds));
         Assert.That(loaded.AttachmentUrls, Is.EqualTo(handoff.AttachmentUrls));
     }
+
+    [Test]
+    public void A_file_from_before_a_list_field_existed_loads_with_empty_lists()
+    {
+        var store = new HandoffStore(_gitDir);
+        Directory.CreateDirectory(Path.GetDirectoryName(store.HandoffPath)!);
+        File.WriteAllText(store.HandoffPath, """{"client_token":"t","prompt":"p","title":"x","saved_at":"2026-11-30T01:02:03+00:00"}""");
+
+        var loaded = store.Load()!;
+
+        Assert.That(loaded.Tags, Is.Not.Null.And.Empty);
+        Assert.That(loaded.Repos, Is.Not.Null.And.Empty);
+        Assert.That(loaded.AttachmentUrls, Is.Not.Null.And.Empty);
+    }
 }
