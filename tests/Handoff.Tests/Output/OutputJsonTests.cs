@@ -64,6 +64,15 @@ public class OutputJsonTests
     }
 
     [Test]
+    public void The_cli_runs_without_json_reflection_in_every_build()
+    {
+        var config = Path.Combine(AppContext.BaseDirectory, "devin-handoff.runtimeconfig.json");
+        using var doc = JsonDocument.Parse(File.ReadAllText(config));
+        var properties = doc.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+        Assert.That(properties.GetProperty("System.Text.Json.JsonSerializer.IsReflectionEnabledByDefault").GetBoolean(), Is.False);
+    }
+
+    [Test]
     public void A_type_no_context_registers_is_refused_rather_than_written_by_reflection()
     {
         Assert.Throws<NotSupportedException>(() => Json.Options.GetTypeInfo(typeof(Uri)));
