@@ -74,7 +74,7 @@ public sealed class AttachmentsCommand(AppServices services) : ApiCommand(servic
     {
         if (!string.Equals(session.Trim(), "last", StringComparison.OrdinalIgnoreCase))
             return string.IsNullOrWhiteSpace(session) ? throw new HandoffException("SESSION is required", ExitCodes.Usage) : session.Trim();
-        var gitDir = LibGit2Sharp.Repository.Discover(services.Environment.CurrentDirectory)
+        var gitDir = Handoff.Core.Git.GitDirectoryFinder.Find(services.Environment.CurrentDirectory)
                      ?? throw new HandoffException("'last' needs a git repository with a previous handoff; pass the session id", ExitCodes.Usage);
         return new HandoffStore(gitDir).LastSession()
                ?? throw new HandoffException("no session recorded in this repository yet; pass the session id", ExitCodes.NotFound);

@@ -189,7 +189,7 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
     private async Task<int> Resend(ParseResult parse, bool json, CancellationToken cancellationToken)
     {
         var cwd = services.Environment.CurrentDirectory;
-        var gitDir = LibGit2Sharp.Repository.Discover(cwd)
+        var gitDir = Handoff.Core.Git.GitDirectoryFinder.Find(cwd)
             ?? throw new HandoffException($"not inside a git repository: {cwd}");
         var store = new HandoffStore(gitDir);
         var saved = store.Load() ?? throw new HandoffException("no saved handoff in this repository; run create first", ExitCodes.NotFound);

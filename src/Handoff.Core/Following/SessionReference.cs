@@ -22,22 +22,10 @@ public static class SessionReference
         if (!text.Equals(Last, StringComparison.OrdinalIgnoreCase))
             return SessionIds.Normalize(text);
 
-        var gitDir = DiscoverGitDirectory(startDirectory)
+        var gitDir = Git.GitDirectoryFinder.Find(startDirectory)
             ?? throw new HandoffException($"'last' means the session the latest handoff from this repository created, but {startDirectory} is not inside a git repository", ExitCodes.Usage);
         var id = new HandoffStore(gitDir).LastSession()
             ?? throw new HandoffException("no session recorded for this repository yet ('last' is set by devin-handoff create)", ExitCodes.NotFound);
         return SessionIds.Normalize(id);
-    }
-
-    private static string? DiscoverGitDirectory(string startDirectory)
-    {
-        try
-        {
-            return LibGit2Sharp.Repository.Discover(startDirectory);
-        }
-        catch (LibGit2Sharp.LibGit2SharpException)
-        {
-            return null;
-        }
     }
 }

@@ -1,11 +1,13 @@
+using System.Text.Json;
 using Handoff.Core.Abstractions;
 using Octokit;
 
 namespace Handoff.Core.GitHub;
 
 /// <summary>
-/// Reads a pull request with Octokit. Token from GH_TOKEN or GITHUB_TOKEN (anonymous without: fine for public
-/// repositories). API base: DEVIN_HANDOFF_GITHUB_API_URL when set, else api.github.com for github.com, else
+/// Reads a pull request's head with Octokit: the request, authentication and error mapping are Octokit's, the JSON
+/// is parsed here (Octokit's reflection-based mapping fails under Native AOT). Token from GH_TOKEN or GITHUB_TOKEN
+/// (anonymous without: fine for public repositories). API base: DEVIN_HANDOFF_GITHUB_API_URL when set, else api.github.com for github.com, else
 /// https://HOST/api/v3/ (GitHub Enterprise Server).
 /// </summary>
 public sealed class OctokitPullRequestSource(IEnvironment environment) : IPullRequestSource
@@ -28,10 +30,18 @@ public sealed class OctokitPullRequestSource(IEnvironment environment) : IPullRe
         var client = new GitHubClient(new ProductHeaderValue("devin-handoff"), ApiBase(pr));
         var token = environment.Get("GH_TOKEN") ?? environment.Get("GITHUB_TOKEN");
         if (token is not null) client.Credentials = new Credentials(token);
-        PullRequest found;
+        string body;
         try
         {
-            found = await client.PullRequest.Get(pr.Owner, pr.Repo, pr.Number).WaitAsync(cancellationToken);
+            // Octokit sends the request and maps errors to exceptions; the body is parsed below, because Octokit's own
+            // model mapping (SimpleJson) relies on reflection Native AOT cannot serve (StringEnum<ItemState> fails at run time).
+            var response = await client.Connection.GetRaw(ApiUrls.PullRequest(pr.Owner, pr.Repo, pr.Number), null).WaitAsync(cancellationToken);
+            body = response.HttpResponse.Body switch
+            {
+                string text => text,
+                byte[] bytes => System.Text.Encoding.UTF8.GetString(bytes),
+                _ => "",
+            };
         }
         catch (RateLimitExceededException)
         {
@@ -59,9 +69,31 @@ public sealed class OctokitPullRequestSource(IEnvironment environment) : IPullRe
             throw new HandoffException($"could not reach the GitHub API for {pr.Host}: {e.Message}", ExitCodes.ApiUnavailable);
         }
 
-        var head = found.Head ?? throw new HandoffException($"GitHub gave no head branch for {pr.FullName}#{pr.Number}");
-        var repo = head.Repository
-            ?? throw new HandoffException($"the head repository of {pr.FullName}#{pr.Number} is gone (a deleted fork); fetch refs/pull/{pr.Number}/head instead");
-        return new PullRequestHead(head.Ref, repo.CloneUrl, repo.FullName, head.Sha, found.State.StringValue);
+        return ParseHead(body, pr);
     }
+
+    /// <summary>The fields pickup needs from GitHub's pull request JSON (head.ref, head.sha, head.repo, state).</summary>
+    /// <exception cref="HandoffException">the body is not a pull request with a head branch, or its head repository is gone.</exception>
+    internal static PullRequestHead ParseHead(string body, PullRequestUrl pr)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("head", out var head) || head.ValueKind != JsonValueKind.Object
+                || Text(head, "ref") is not { } branch)
+                throw new HandoffException($"GitHub gave no head branch for {pr.FullName}#{pr.Number}");
+            if (!head.TryGetProperty("repo", out var repo) || repo.ValueKind != JsonValueKind.Object
+                || Text(repo, "clone_url") is not { } cloneUrl || Text(repo, "full_name") is not { } fullName)
+                throw new HandoffException($"the head repository of {pr.FullName}#{pr.Number} is gone (a deleted fork); fetch refs/pull/{pr.Number}/head instead");
+            return new PullRequestHead(branch, cloneUrl, fullName, Text(head, "sha"), Text(root, "state") ?? "");
+        }
+        catch (JsonException e)
+        {
+            throw new HandoffException($"GitHub's answer for {pr.FullName}#{pr.Number} is not JSON: {e.Message}", ExitCodes.ApiUnavailable);
+        }
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -12,7 +12,7 @@ namespace Handoff.Core.Inspection;
 /// read budget; everything else is listed with its size. The old side always comes from a blob; the new
 /// side from a blob (commits) or from the working tree file (working changes).
 /// </summary>
-internal sealed class FileChangeFactory(Repository repo, InspectOptions options, ReadBudget budget, string? workingDirectory, List<string> warnings)
+internal sealed class FileChangeFactory(Repository repo, Configuration config, InspectOptions options, ReadBudget budget, string? workingDirectory, List<string> warnings)
 {
     private const int ContextLines = 3;
     private static readonly string ZeroId = new('0', 40);
@@ -20,7 +20,7 @@ internal sealed class FileChangeFactory(Repository repo, InspectOptions options,
     /// <summary>True when the new side is the working tree; only then is core.autocrlf applied.</summary>
     private bool NewSideIsWorkingTree => workingDirectory is not null;
 
-    private readonly bool _autoCrlf = workingDirectory is not null && IsAutoCrlfOn(repo);
+    private readonly bool _autoCrlf = workingDirectory is not null && IsAutoCrlfOn(config);
 
     /// <summary>One side-by-side entry of a diff, detached from LibGit2Sharp's type so type changes can be split.</summary>
     private sealed record Entry(GitChangeKind Status, string Path, string OldPath, ObjectId OldOid, Mode OldMode, ObjectId Oid, Mode Mode);
@@ -220,9 +220,9 @@ internal sealed class FileChangeFactory(Repository repo, InspectOptions options,
         return [.. result];
     }
 
-    private static bool IsAutoCrlfOn(Repository repo)
+    private static bool IsAutoCrlfOn(Configuration config)
     {
-        var value = repo.Config.Get<string>("core.autocrlf")?.Value;
+        var value = config.Get<string>("core.autocrlf")?.Value;
         return value is not null && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("input", StringComparison.OrdinalIgnoreCase));
     }
 

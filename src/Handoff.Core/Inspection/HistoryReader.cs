@@ -6,7 +6,7 @@ namespace Handoff.Core.Inspection;
 /// Relates HEAD to the chosen remote: the upstream state, the base commit (the newest commit the remote
 /// has) and the commits on HEAD that the remote lacks.
 /// </summary>
-internal sealed class HistoryReader(Repository repo, HeadState head, string? remoteName)
+internal sealed class HistoryReader(Repository repo, Configuration config, HeadState head, string? remoteName)
 {
     public sealed record Result(UpstreamState? Upstream, string? BaseCommit, IReadOnlyList<Commit> UnpushedCommits);
 
@@ -53,8 +53,8 @@ internal sealed class HistoryReader(Repository repo, HeadState head, string? rem
     {
         if (head.IsDetached || head.Branch is null) return (null, null);
 
-        var upstreamRemote = RemoteChooser.UpstreamRemote(repo, head.Branch);
-        var upstreamBranch = RemoteChooser.UpstreamBranch(repo, head.Branch);
+        var upstreamRemote = RemoteChooser.UpstreamRemote(config, head.Branch);
+        var upstreamBranch = RemoteChooser.UpstreamBranch(config, head.Branch);
         var tracking = upstreamRemote is not null && upstreamBranch is not null ? $"{upstreamRemote}/{upstreamBranch}" : null;
 
         // Compare with the chosen remote only: that is the repository the session will clone.

@@ -1,3 +1,4 @@
+using Handoff.Core.Git;
 using LibGit2Sharp;
 
 namespace Handoff.Core.Inspection;
@@ -14,23 +15,25 @@ public sealed class RepoInspector : IRepoInspector
     public RepoSnapshot Inspect(InspectOptions options)
     {
         var start = System.IO.Path.GetFullPath(options.StartDirectory);
-        var gitDir = Directory.Exists(start) ? Repository.Discover(start) : null;
+        var gitDir = GitDirectoryFinder.Find(start);
         if (gitDir is null)
             throw new HandoffException($"not inside a git repository: {start}", ExitCodes.Error);
 
-        using var repo = new Repository(gitDir);
+        using var repo = LibGit2Repositories.Open(gitDir);
+        // Config values are read from git's files directly, never through repo.Config (see LibGit2Repositories).
+        using var config = GitConfigFiles.Current.Open(System.IO.Path.Combine(GitDirectoryFinder.CommonDirectory(gitDir), "config"));
         if (repo.Info.IsBare || repo.Info.WorkingDirectory is null)
             throw new HandoffException($"not inside a git working tree (the repository is bare): {start}", ExitCodes.Error);
 
         var warnings = new List<string>();
         var head = ReadHead(repo);
-        var remoteName = RemoteChooser.Choose(repo, head, options.RemoteName, warnings);
+        var remoteName = RemoteChooser.Choose(repo, config, head, options.RemoteName, warnings);
         var remote = remoteName is null ? null : ShareableRemote(repo, remoteName, warnings);
-        var history = new HistoryReader(repo, head, remoteName).Read(warnings);
+        var history = new HistoryReader(repo, config, head, remoteName).Read(warnings);
 
         var budget = new ReadBudget(options.ReadBudgetBytes);
-        var commits = ReadCommitPatches(repo, history.UnpushedCommits, options, budget, warnings);
-        var workingChanges = options.IncludeChanges ? ReadWorkingChanges(repo, options, budget, warnings) : [];
+        var commits = ReadCommitPatches(repo, config, history.UnpushedCommits, options, budget, warnings);
+        var workingChanges = options.IncludeChanges ? ReadWorkingChanges(repo, config, options, budget, warnings) : [];
 
         var unread = commits.SelectMany(c => c.Files).Concat(workingChanges).Count(f => f.Omission == ContentOmission.ReadBudgetExceeded);
         if (unread > 0)
@@ -85,9 +88,9 @@ public sealed class RepoInspector : IRepoInspector
         return parsed;
     }
 
-    private static List<CommitPatch> ReadCommitPatches(Repository repo, IReadOnlyList<Commit> commits, InspectOptions options, ReadBudget budget, List<string> warnings)
+    private static List<CommitPatch> ReadCommitPatches(Repository repo, Configuration config, IReadOnlyList<Commit> commits, InspectOptions options, ReadBudget budget, List<string> warnings)
     {
-        var factory = new FileChangeFactory(repo, options, budget, workingDirectory: null, warnings);
+        var factory = new FileChangeFactory(repo, config, options, budget, workingDirectory: null, warnings);
         var patches = new List<CommitPatch>(commits.Count);
         foreach (var commit in commits)
         {
@@ -104,10 +107,10 @@ public sealed class RepoInspector : IRepoInspector
         return patches;
     }
 
-    private static List<FileChange> ReadWorkingChanges(Repository repo, InspectOptions options, ReadBudget budget, List<string> warnings)
+    private static List<FileChange> ReadWorkingChanges(Repository repo, Configuration config, InspectOptions options, ReadBudget budget, List<string> warnings)
     {
         var headTree = repo.Info.IsHeadUnborn ? null : repo.Head.Tip.Tree;
-        var factory = new FileChangeFactory(repo, options, budget, repo.Info.WorkingDirectory, warnings);
+        var factory = new FileChangeFactory(repo, config, options, budget, repo.Info.WorkingDirectory, warnings);
         // Index | WorkingDirectory: staged and unstaged together against HEAD; untracked files are included.
         var changes = repo.Diff.Compare<TreeChanges>(headTree, DiffTargets.Index | DiffTargets.WorkingDirectory,
             null, null, CompareOptions());

@@ -1,3 +1,5 @@
+using Handoff.Core.Git;
+
 namespace Handoff.Core.Settings;
 
 /// <summary>Reads `devin-handoff.*` values from git config (local over global over system).</summary>
@@ -6,7 +8,7 @@ public interface IGitConfigReader
     string? Get(string key);
 }
 
-/// <summary>Reads git config through LibGit2Sharp: the repository's config when inside one, else global/xdg/system.</summary>
+/// <summary>Reads git config through LibGit2Sharp: the repository's config when inside one, then the global, XDG and system files git reads.</summary>
 public sealed class LibGit2ConfigReader(string startDirectory) : IGitConfigReader
 {
     private readonly Lazy<LibGit2Sharp.Configuration?> _config = new(() => Open(startDirectory));
@@ -28,9 +30,9 @@ public sealed class LibGit2ConfigReader(string startDirectory) : IGitConfigReade
     {
         try
         {
-            var gitDir = LibGit2Sharp.Repository.Discover(start);
-            var local = gitDir is null ? null : Path.Combine(gitDir, "config");
-            return LibGit2Sharp.Configuration.BuildFrom(local is not null && File.Exists(local) ? local : null);
+            var gitDir = GitDirectoryFinder.Find(start);
+            var local = gitDir is null ? null : Path.Combine(GitDirectoryFinder.CommonDirectory(gitDir), "config");
+            return GitConfigFiles.Current.Open(local);
         }
         catch (LibGit2Sharp.LibGit2SharpException)
         {

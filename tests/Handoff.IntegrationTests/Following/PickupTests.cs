@@ -107,6 +107,22 @@ public class PickupTests : FollowTestBase
     }
 
     [Test]
+    public async Task A_pull_request_github_does_not_know_is_not_found_with_a_hint_about_private_repositories()
+    {
+        var missing = Seed("running", "finished");
+        Server.State.AddPullRequest(missing.SessionId, "https://github.com/acme/private-app/pull/7", "open");
+        Cli.Environment["GH_TOKEN"] = null;
+        Cli.Environment["GITHUB_TOKEN"] = null;
+
+        var result = await Cli.Run(_repo, "pickup", missing.SessionId);
+
+        Assert.That(result.ExitCode, Is.EqualTo(5), result.ToString());
+        Assert.That(result.StandardError.Trim(), Is.EqualTo(
+            "devin-handoff: pull request acme/private-app#7 not found on github.com (a private repository needs GH_TOKEN or GITHUB_TOKEN)"));
+        Assert.That(_github.Requests.Single().Path, Does.EndWith("/repos/acme/private-app/pulls/7"));
+    }
+
+    [Test]
     public async Task A_session_without_a_pr_is_not_found_and_a_non_github_pr_explains_what_to_run()
     {
         var bare = Seed("running", "working");

@@ -19,9 +19,9 @@ public sealed class HookCommand(AppServices services) : ICliCommand
     {
         try
         {
-            var gitDir = LibGit2Sharp.Repository.Discover(cwd);
+            var gitDir = Handoff.Core.Git.GitDirectoryFinder.Find(cwd);
             if (gitDir is null) return null;
-            using var repo = new LibGit2Sharp.Repository(gitDir);
+            using var repo = Handoff.Core.Git.LibGit2Repositories.Open(gitDir);
             return repo.Info.WorkingDirectory is { } dir ? Path.TrimEndingDirectorySeparator(dir) : null;
         }
         catch (LibGit2Sharp.LibGit2SharpException)

@@ -1,0 +1,45 @@
+using LibGit2Sharp;
+
+namespace Handoff.Core.Git;
+
+/// <summary>
+/// Opens repositories with LibGit2Sharp so that libgit2's own config (which drives ignore rules, attributes and
+/// line-ending handling in status and diff) comes from the files git would read.
+/// </summary>
+/// <remarks>
+/// Never touch <c>Repository.Config</c> on a repository opened here: LibGit2Sharp would build a configuration
+/// from paths it cannot read under Native AOT and install it in place of libgit2's, dropping the global
+/// config (core.excludesFile, core.autocrlf...). Read values through <see cref="GitConfigFiles.Open"/> instead.
+/// </remarks>
+public static class LibGit2Repositories
+{
+    private static readonly Lazy<bool> SearchPathsSet = new(() =>
+    {
+        ApplySearchPaths(GitConfigFiles.Current);
+        return true;
+    });
+
+    public static Repository Open(string gitDirectory)
+    {
+        _ = SearchPathsSet.Value;
+        return new Repository(gitDirectory);
+    }
+
+    /// <summary>
+    /// Points libgit2's config search folders at <paramref name="files"/>. libgit2 looks for fixed names
+    /// (.gitconfig, git/config, gitconfig) in folders, so a GIT_CONFIG_GLOBAL or GIT_CONFIG_SYSTEM file with
+    /// another name cannot be expressed: that level is then left empty rather than read from the default place.
+    /// </summary>
+    internal static void ApplySearchPaths(GitConfigFiles files)
+    {
+        GlobalSettings.SetConfigSearchPaths(ConfigurationLevel.Global, FolderIfNamed(files.Global, ".gitconfig"));
+        GlobalSettings.SetConfigSearchPaths(ConfigurationLevel.Xdg, FolderIfNamed(files.Xdg, "config"));
+        GlobalSettings.SetConfigSearchPaths(ConfigurationLevel.System, FolderIfNamed(files.System, "gitconfig"));
+    }
+
+    private static string FolderIfNamed(string? file, string name) =>
+        file is not null && Path.GetFileName(file) == name ? Path.GetDirectoryName(file)! : NoFolder;
+
+    /// <summary>A folder that never exists: libgit2 finds no config file there.</summary>
+    private static readonly string NoFolder = Path.Combine(Path.GetTempPath(), "devin-handoff-no-config-" + Guid.NewGuid().ToString("N"));
+}
