@@ -5,7 +5,9 @@ public static partial class BuiltInRules
     /// <summary>An assignment in any common syntax: =, :, :=, =>, a comma (define/setenv), with optional quotes.</summary>
     internal const string Assign = @"[""'`\]]?\s{0,5}(?::=|=>|=|:|,)\s{0,5}[""'`]?";
 
-    internal const string Quoted = @"(?<q>[""'`])(?<secret>[^""'`\r\n]{8,2000}?)\k<q>";
+    // The closing quote is matched case-sensitively (quotes have no case): the regex source generator cannot emit
+    // a case-insensitive backreference and would fall back to the interpreter for every generic rule.
+    internal const string Quoted = @"(?<q>[""'`])(?<secret>[^""'`\r\n]{8,2000}?)(?-i:\k<q>)";
 
     private static SecretRule R(string id, RuleFamily family, string description, string regex, string keywords, string[] tp, string[] fp) => new()
     {

@@ -54,6 +54,9 @@ public class PrecompiledRegexesTests
             {
                 Assert.That(used, Does.Contain(key), $"orphan twin: {key.Pattern}");
                 Assert.That(regex.MatchTimeout, Is.EqualTo(CompiledRule.MatchTimeout), key.Pattern);
+                // The generator falls back to a plain (interpreted at run time) Regex for constructs it cannot emit,
+                // such as a case-insensitive backreference; a twin must be real generated code.
+                Assert.That(regex.GetType(), Is.Not.EqualTo(typeof(Regex)), $"not source-generated: {key.Pattern}");
             }
         });
     }
