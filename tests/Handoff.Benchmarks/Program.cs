@@ -44,6 +44,8 @@ if (args.Length > 0 && args[0] is "quick-scan" or "read-only")
     var peakMb = process.PeakWorkingSet64 / 1024.0 / 1024.0;
     Console.WriteLine($"scanned {megabytesScanned:F1} MB in {stopwatch.Elapsed.TotalSeconds:F2} s wall / {cpu.TotalSeconds:F2} s CPU ({megabytesScanned / cpu.TotalSeconds:F0} MB/s per CPU second), {(scan ? findings + " findings" : findings + " lines")}");
     Console.WriteLine($"scan throughput: {mbPerSecond:F0} MB/s, peak memory: {peakMb:F0} MB, allocated: {GC.GetTotalAllocatedBytes() / 1024.0 / 1024.0:F0} MB total");
+    var gc = GC.GetGCMemoryInfo();
+    Console.WriteLine($"GC: heap {gc.HeapSizeBytes / 1048576.0:F1} MB, committed {gc.TotalCommittedBytes / 1048576.0:F1} MB, gen0/1/2 collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
     return 0;
 }
 

@@ -74,11 +74,11 @@ public static partial class BuiltInRules
             ["//registry.npmjs.org/:_authToken=npm_«GH»", "NPM_TOKEN=npm_«GH»"],
             ["NPM_TOKEN=npm_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "npm_config_registry=https://registry.npmjs.org/"]) with { Checksum = ChecksumKind.Npm };
         yield return R("npmrc-auth", F, "npm / yarn registry credential (_authToken, _auth, _password)",
-            @"(?i)(?:_authToken|_auth|_password|npmAuthToken|npmAuthIdent)[""']?\s{0,5}[=:]\s{0,5}[""']?(?<secret>[^\s""'${}]{8,2000})", "_authtoken _auth _password npmauthtoken npmauthident",
+            HotPatterns.NpmrcAuth, "_authtoken _auth _password npmauthtoken npmauthident",
             ["//npm.pkg.github.com/:_authToken=«A40»", "_auth = «B64:user:‹A16›»"],
             ["//registry.npmjs.org/:_authToken=${NPM_TOKEN}", "npmAuthToken: \"${NPM_AUTH_TOKEN}\""]) with
             {
-                MinEntropy = 3.0, PathPattern = @"(?:^|/)\.(?:npmrc|yarnrc(?:\.yml)?)$", SamplePath = ".npmrc",
+                MinEntropy = 3.0, PathPattern = HotPatterns.NpmrcPath, SamplePath = ".npmrc",
             };
         yield return Prefixed("pypi-token", F, "PyPI upload token", "pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}", "pypi-ageichlwas5vcmc",
             ["password = pypi-AgEIcHlwaS5vcmc«u120»", "PYPI_TOKEN=pypi-AgEIcHlwaS5vcmc«u80»"],

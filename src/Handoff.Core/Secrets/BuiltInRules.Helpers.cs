@@ -5,7 +5,9 @@ public static partial class BuiltInRules
     /// <summary>An assignment in any common syntax: =, :, :=, =>, a comma (define/setenv), with optional quotes.</summary>
     internal const string Assign = @"[""'`\]]?\s{0,5}(?::=|=>|=|:|,)\s{0,5}[""'`]?";
 
-    private const string Quoted = @"(?<q>[""'`])(?<secret>[^""'`\r\n]{8,2000}?)\k<q>";
+    // The closing quote is matched case-sensitively (quotes have no case): the regex source generator cannot emit
+    // a case-insensitive backreference and would fall back to the interpreter for every generic rule.
+    internal const string Quoted = @"(?<q>[""'`])(?<secret>[^""'`\r\n]{8,2000}?)(?-i:\k<q>)";
 
     private static SecretRule R(string id, RuleFamily family, string description, string regex, string keywords, string[] tp, string[] fp) => new()
     {
@@ -29,11 +31,16 @@ public static partial class BuiltInRules
         R(id, family, description, $@"(?<![\w-])(?<secret>{regex})(?![\w-])", keywords, tp, fp);
 
     /// <summary>
-    /// A generic keyword = high-entropy value rule. The regex starts at the keyword (fast to find); the group
+    /// A generic keyword = high-entropy value rule: <paramref name="regex"/> is <c>(?i)(?&lt;name&gt;(?:KEYWORD)</c> followed by
+    /// <see cref="GenericTail"/> (see <see cref="HotPatterns"/>). The regex starts at the keyword (fast to find); the group
     /// "name" is extended backwards over identifier characters by the scanner ("DB_" + "PASSWORD").
     /// </summary>
-    private static SecretRule Generic(string id, string description, string nameRegex, string keywords, string[] tp, string[] fp) =>
-        R(id, RuleFamily.Generic, description,
-            $@"(?i)(?<name>(?:{nameRegex})[\w.-]{{0,30}})[""'`\]]?(?:\s{{0,3}}:\s{{0,3}}[A-Za-z_][\w.<>\[\]?|]{{0,30}}(?=\s{{0,3}}=[^=]))?\s{{0,5}}(?:(?::=|=>|=|:)\s{{0,5}}(?:{Quoted}|(?<secret>[^\s""'`;,)\]}}<>]{{8,2000}}))|,\s{{0,5}}{Quoted})",
-            keywords, tp, fp) with { IsGeneric = true, Confidence = FindingConfidence.Low, KeywordAnchored = true };
+    private static SecretRule Generic(string id, string description, string regex, string keywords, string[] tp, string[] fp) =>
+        R(id, RuleFamily.Generic, description, regex, keywords, tp, fp)
+            with { IsGeneric = true, Confidence = FindingConfidence.Low, KeywordAnchored = true };
+
+    /// <summary>What follows the keyword in a generic rule: the rest of the identifier, an optional type annotation, then an assignment of a quoted or bare value.</summary>
+    internal const string GenericTail =
+        @"[\w.-]{0,30})[""'`\]]?(?:\s{0,3}:\s{0,3}[A-Za-z_][\w.<>\[\]?|]{0,30}(?=\s{0,3}=[^=]))?\s{0,5}(?:(?::=|=>|=|:)\s{0,5}(?:" + Quoted
+        + @"|(?<secret>[^\s""'`;,)\]}<>]{8,2000}))|,\s{0,5}" + Quoted + ")";
 }

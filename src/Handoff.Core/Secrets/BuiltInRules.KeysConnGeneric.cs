@@ -81,7 +81,7 @@ public static partial class BuiltInRules
     private static IEnumerable<SecretRule> Generics()
     {
         yield return R("bearer-token", RuleFamily.Generic, "Authorization bearer / token header with a literal value",
-            @"(?i)\b(?:bearer|token)\s+(?<secret>[A-Za-z0-9_\-.=+/~]{12,2000})", "bearer|token ",
+            HotPatterns.BearerToken, "bearer|token ",
             ["curl -H \"Authorization: Bearer «u40»\" https://api.acme.io", "headers['Authorization'] = 'Bearer «A32»'"],
             ["Authorization: Bearer ${TOKEN}", "headers['Authorization'] = 'Bearer ' + token"]) with { MinEntropy = 3.5, IsGeneric = true, Confidence = FindingConfidence.Low, KeywordAnchored = true };
         yield return R("basic-auth-header", RuleFamily.Generic, "HTTP Basic authorization header (base64 user:password)",
@@ -94,33 +94,33 @@ public static partial class BuiltInRules
             ["docker login --username ci --password «A20» registry.acme.io", "mysql -u root -p«A12» app < dump.sql"],
             ["docker login --password-stdin", "az login --password $AZ_PASSWORD"]) with { MinEntropy = 2.5 };
         yield return R("dockerfile-env-secret", RuleFamily.Generic, "Secret baked into a Dockerfile ENV/ARG",
-            @"(?i)^\s*(?:ENV|ARG)\s+(?<name>\w*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY)\w*)(?:\s+|\s*=\s*)[""']?(?<secret>[^\s""'$]{8,500})",
+            HotPatterns.DockerfileEnvSecret,
             "env arg",
             ["ENV DB_PASSWORD «A16»", "ARG NPM_TOKEN=«A36»"],
             ["ARG NPM_TOKEN", "ENV DB_PASSWORD=${DB_PASSWORD}"]) with { IsGeneric = true, Confidence = FindingConfidence.Low };
         yield return R("xml-attribute-secret", RuleFamily.Generic, "Secret in an XML key/value attribute pair (<add key=\"...Password\" value=\"...\"/>)",
-            @"(?i)key\s*=\s*[""'](?<name>[\w:.-]*(?:password|pwd|secret|token|apikey|api_key|accesskey))[""']\s+value\s*=\s*[""'](?<secret>[^""']{8,2000})[""']", "key=|key =",
+            HotPatterns.XmlAttributeSecret, "key=|key =",
             ["<add key=\"SmtpPassword\" value=\"«A14»\" />", "<add key='Stripe:ApiKey' value='«A32»'/>"],
             ["<add key=\"SmtpPassword\" value=\"%SMTP_PASSWORD%\" />", "<add key=\"TokenLifetime\" value=\"00:30:00\" />"]) with { IsGeneric = true, Confidence = FindingConfidence.Low };
         yield return R("netrc-password", RuleFamily.Generic, ".netrc / _netrc password",
-            @"(?i)(?:^|\s)password\s+(?<secret>\S{4,500})", "password",
+            HotPatterns.NetrcPassword, "password",
             ["machine github.com login bot password «A24»", "  password «A16»"],
-            ["machine github.com login bot", "# password is read from the keychain"]) with { PathPattern = @"(?:^|/)[._]?netrc$", SamplePath = ".netrc", MinEntropy = 2.5 };
+            ["machine github.com login bot", "# password is read from the keychain"]) with { PathPattern = HotPatterns.NetrcPath, SamplePath = ".netrc", MinEntropy = 2.5 };
         yield return R("xml-secret-element", RuleFamily.Generic, "Secret in an XML element (<password>, <secret>, <token>, <apiKey>)",
             @"(?i)<(?<name>[\w:.-]*(?:password|secret|token|apikey|api_key|accesskey))>(?<secret>[^<\s]{8,2000})</", "password> secret> token> apikey> api_key> accesskey>",
             ["<password>«A16»</password>", "<server><id>repo</id><username>ci</username><password>«A20»</password></server>"],
             ["<password>${env.MAVEN_PASSWORD}</password>", "<tokenEndpoint>https://login.acme.io/token</tokenEndpoint>"]) with { IsGeneric = true, Confidence = FindingConfidence.Low };
-        yield return Generic("generic-password", "Password assigned a literal value", @"passw(?:or)?d|passphrase|pwd|pass(?![a-z])", "pass|pwd",
+        yield return Generic("generic-password", "Password assigned a literal value", HotPatterns.GenericPassword, "pass|pwd",
             ["DB_PASSWORD=«A16»", "    password: \"«A8»«d2»!\"", "spring.datasource.password=«A14»", "define('DB_PASSWORD', '«A12»');"],
             ["password = get_password()", "password: string", "if password == confirm_password:", "PASSWORD_MIN_LENGTH = 12", "password: ${{ secrets.DB_PASSWORD }}", "password = os.environ[\"DB_PASSWORD\"]"]);
-        yield return Generic("generic-secret", "Secret assigned a literal value", @"secret", "secret",
+        yield return Generic("generic-secret", "Secret assigned a literal value", HotPatterns.GenericSecret, "secret",
             ["client_secret = \"«A32»\"", "JWT_SECRET=«b40»", "\"ClientSecret\": \"«A24»\""],
             ["client_secret = process.env.CLIENT_SECRET", "secret_name: prod/db/credentials", "secretKeyRef: { name: db, key: password }", "\"UserSecretsId\": \"«UUID»\""]);
-        yield return Generic("generic-token", "Token assigned a literal value", @"token", "token",
+        yield return Generic("generic-token", "Token assigned a literal value", HotPatterns.GenericToken, "token",
             ["auth_token = '«A40»'", "ACCESS_TOKEN=«u48»", "\"refreshToken\": \"«u64»\""],
             ["token: string;", "max_tokens = 4096", "token_type = \"bearer\"", "token = request.headers.get('Authorization')"]);
         yield return Generic("generic-api-key", "API / access / signing key assigned a literal value",
-            @"(?<![a-z])key|(?<=api|access|auth|secret|master|signing|encryption|private|app)key|(?-i:(?<=[a-z])Key)|credentials?|creds",
+            HotPatterns.GenericApiKey,
             "key credential creds",
             ["API_KEY=«A32»", "const apiKey = \"«A24»\";", "encryption_key: «b44»", "headers = {\"X-Api-Key\": \"«h40»\"}"],
             ["apiKey: process.env.API_KEY", "primary_key = \"id\"", "\"integrity\": \"sha512-«b86»==\"", "api_key = \"«UUID»\"", "cache_key = f\"user:{user_id}\"", "key: \"commit-«h40»\""]);

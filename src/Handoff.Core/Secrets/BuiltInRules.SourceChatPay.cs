@@ -21,9 +21,9 @@ public static partial class BuiltInRules
         yield return Prefixed("github-fine-grained-pat", F, "GitHub fine-grained personal access token", "github_pat_[0-9A-Za-z]{22}_[0-9A-Za-z]{59}", "github_pat_",
             ["GH_TOKEN=github_pat_«A22»_«A59»", "token: \"github_pat_«A22»_«A59»\""],
             ["github_pat_<token>", "prefix = 'github_pat_'"]) with { MinEntropy = 3.5 };
-        yield return Named("github-legacy-token", F, "GitHub token (legacy 40-hex form next to a GitHub name)", @"github[\w.-]{0,20}(?:token|key|secret|pat|password)|gh[_.-](?:token|pat)", "[a-f0-9]{40}", "github gh_token gh_pat gh-token",
+        yield return R("github-legacy-token", F, "GitHub token (legacy 40-hex form next to a GitHub name)", HotPatterns.GitHubLegacyToken, "github gh_token gh_pat gh-token",
             ["GITHUB_TOKEN=«h40»", "github_oauth_token: \"«h40»\""],
-            ["GITHUB_SHA=«h40»", "github_token: ${{ secrets.GITHUB_TOKEN }}"]) with { AllowRegexes = [] , Stopwords = [] };
+            ["GITHUB_SHA=«h40»", "github_token: ${{ secrets.GITHUB_TOKEN }}"]) with { KeywordAnchored = true, AllowRegexes = [], Stopwords = [] };
         foreach (var (prefix, id, what, body) in new[]
                  {
                      ("glpat-", "gitlab-pat", "GitLab personal/project/group access token", "[0-9A-Za-z_-]{20}(?:[0-9A-Za-z_.-]{7,280})?"),

@@ -50,7 +50,7 @@ internal sealed class CompiledRule
             NameGroup = main.GroupNumberFromName("name");
             UserGroup = main.GroupNumberFromName("user");
             Anchored = rule.KeywordAnchored ? Cache.GetOrAdd(@"\G" + rule.Regex, static pattern => new HotRegex(pattern, Options, MatchTimeout)) : null;
-            Path = rule.PathPattern is null ? null : new Regex(rule.PathPattern, Options | RegexOptions.IgnoreCase, MatchTimeout);
+            Path = rule.PathPattern is null ? null : PrecompiledRegexes.Get(rule.PathPattern, Options | RegexOptions.IgnoreCase, MatchTimeout);
             Allow = rule.AllowRegexes.Select(r => new Regex(r, Options, MatchTimeout)).ToArray();
             DecodedMustMatch = rule.DecodedMustMatch is null ? null : new Regex(rule.DecodedMustMatch, Options, MatchTimeout);
         }
@@ -342,9 +342,10 @@ internal sealed class LineScanner(CompiledRuleSet set)
 }
 
 /// <summary>Applies a rule's filters to a captured secret: placeholders, allowlists, entropy, decoding, checksums.</summary>
-internal static class HitEvaluator
+internal static partial class HitEvaluator
 {
-    private static readonly HotRegex WordsOnly = new(@"^[A-Za-z]+(?:[_-][a-z]+){2,}$", RegexOptions.None, CompiledRule.MatchTimeout);
+    [GeneratedRegex(@"^[A-Za-z]+(?:[_-][a-z]+){2,}$", RegexOptions.CultureInvariant, 2000)]
+    private static partial Regex WordsOnly { get; }
 
     /// <returns>The confidence when it is a secret; null when it is not.</returns>
     public static FindingConfidence? Evaluate(CompiledRule compiled, string secret, string? name, CompiledAllowlist allowlist)

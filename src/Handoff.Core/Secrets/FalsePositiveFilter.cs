@@ -7,9 +7,10 @@ namespace Handoff.Core.Secrets;
 /// environment variables or secret stores, documented example keys, hashes, identifiers.
 /// Placeholder checks apply to every rule; the identifier/hash/entropy heuristics only to generic rules.
 /// </summary>
-public static class FalsePositiveFilter
+public static partial class FalsePositiveFilter
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2); // generous: the first match also JIT-compiles
+    // Source-generated (fast in every build, Native AOT included); the timeout bounds a pathological input.
+    private const int TimeoutMs = 2000;
 
     /// <summary>Inline markers that allow a line.</summary>
     public static readonly string[] AllowMarkers = ["devin-handoff:allow", "gitleaks:allow", "pragma: allowlist secret", "trufflehog:ignore", "secretlint-disable-line"];
@@ -25,7 +26,7 @@ public static class FalsePositiveFilter
     private static readonly System.Buffers.SearchValues<string> PlaceholderSearch =
         System.Buffers.SearchValues.Create(PlaceholderWords, StringComparison.OrdinalIgnoreCase);
 
-    private static readonly HotRegex PlaceholderShape = new(
+    [GeneratedRegex(
         @"^(?:
             \$[A-Za-z_][\w.]*                    # $VAR
           | \$\{[^}]*\}?                          # ${VAR}
@@ -46,7 +47,8 @@ public static class FalsePositiveFilter
           | /(?:usr|etc|var|opt|home|tmp|run|dev)/.*
         )$",
         RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant,
-        Timeout);
+        TimeoutMs)]
+    private static partial Regex PlaceholderShape { get; }
 
     // Documented example values (AWS docs, jwt.io).
     private static readonly string[] KnownExamples =
@@ -55,8 +57,10 @@ public static class FalsePositiveFilter
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
     ];
 
-    private static readonly HotRegex Uuid = new(@"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", RegexOptions.IgnoreCase, Timeout);
-    private static readonly HotRegex Identifier = new(
+    [GeneratedRegex(@"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex Uuid { get; }
+
+    [GeneratedRegex(
         @"^(?:[A-Za-z][a-z]+(?:[A-Z][a-z]+|[A-Z]{1,3}(?=[A-Z][a-z]|$)|[0-9]{1,2})*   # camelCase / PascalCase words
           | [a-z]+(?:[_.:/-][a-z0-9]+)*                                               # snake, kebab, dotted, paths of words
           | [A-Z]+(?:[_.-][A-Z0-9]+)*                                                 # CONSTANT_CASE
@@ -68,14 +72,21 @@ public static class FalsePositiveFilter
           | [.~]?/[\w./-]*                                                            # a path
           | \d+(?:\.\d+)*[smhdkKMG]?                                                  # a number, version, duration
         )$",
-        RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant, Timeout);
-    private static readonly HotRegex FixtureName = new(@"(?i)(?:fake|dummy|mock|fixture|sample|example|placeholder|stub|testdata)", RegexOptions.None, Timeout);
-    private static readonly HotRegex IdLikeName = new(
+        RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex Identifier { get; }
+
+    [GeneratedRegex(@"(?i)(?:fake|dummy|mock|fixture|sample|example|placeholder|stub|testdata)", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex FixtureName { get; }
+
+    [GeneratedRegex(
         @"(?i)(?:_id|Id|_name|Name|_url|Url|_uri|Uri|_path|Path|_file|File|_type|Type|_length|Length|_size|Size|_count|Count|_ttl|_timeout|Timeout|_expires?|_expiry|Expiry|_header|Header|_prefix|Prefix|_endpoint|Endpoint|_field|Field|_env|_var|_policy|Policy|_format|Format|_hash|Hash|_sha|Sha|_digest|Digest|_commit|Commit|_rev|_revision|Revision|_checksum|Checksum|_fingerprint|Fingerprint|_version|Version|_enabled|Enabled|_mode|Mode|_label|Label|_ref|_provider|Provider|_store|Store|_location|_regex|_pattern|_validator|_hint|Hint|_question|_reset|_min|_max|_limit|Limit|_kind)$",
-        RegexOptions.None, Timeout);
-    private static readonly HotRegex HarmlessName = new(
+        RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex IdLikeName { get; }
+
+    [GeneratedRegex(
         @"(?i)^(?:.*(?:keyboard|publishable|monkey|donkey|turkey|hockey|jockey|keystroke|keyword|keyframe|keypress|keydown|keyup|keyof|keyspace|keyset|hotkey|primary_?key|foreign_?key|sort_?key|partition_?key|cache_?key|idempotency_?key|keychain|author|tokeniz|max_?tokens?|num_?tokens|token_?count|token_?type|token_?usage|tokens_?used|csrf|xsrf|secretary|passwordless|public_?key|pubkey|key_?id|keyid|key_?name|key_?vault|key_?alias|key_?usage|key_?size|key_?length|key_?type|keys?_?path|api_?version|user_?secrets_?id|usersecretsid|secret_?name|secret_?ref|secret_?key_?ref|secretkeyref|secret_?arn|password_?field|password_?confirm|password_?policy|password_?strength|password_?reset|forgot_?password|token_?endpoint|token_?url).*)$",
-        RegexOptions.None, Timeout);
+        RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex HarmlessName { get; }
 
     /// <summary>True when the value is a placeholder, template, reference or documented example.</summary>
     public static bool IsPlaceholder(string value)

@@ -7,12 +7,26 @@ namespace Handoff.Core.Secrets;
 /// switches to a <see cref="RegexOptions.Compiled"/> instance once it has been used often, as in a long diff
 /// scan, where the interpreter is 10-50x slower (the generic-rule filters dominated a 50 MB scan).
 /// Both instances have the same pattern, options and timeout, so results are identical. Thread-safe.
+/// A pattern with a source-generated twin (<see cref="PrecompiledRegexes"/>) uses it from the start.
 /// </summary>
-internal sealed class HotRegex(string pattern, RegexOptions options, TimeSpan timeout)
+internal sealed class HotRegex
 {
     private const int CompileAfterUses = 256;
-    private Regex _regex = new(pattern, options, timeout);
+    private readonly string pattern;
+    private readonly RegexOptions options;
+    private readonly TimeSpan timeout;
+    private Regex _regex;
     private int _uses;
+
+    public HotRegex(string pattern, RegexOptions options, TimeSpan timeout)
+    {
+        this.pattern = pattern;
+        this.options = options;
+        this.timeout = timeout;
+        var precompiled = PrecompiledRegexes.Find(pattern, options, timeout);
+        _regex = precompiled ?? new Regex(pattern, options, timeout);
+        if (precompiled is not null) _uses = CompileAfterUses;
+    }
 
     /// <summary>The regex to use now (counts as one use).</summary>
     public Regex Value

@@ -39,7 +39,7 @@ internal sealed class ScanContext
 internal sealed class CompiledPathRule(PathRule rule)
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
-    private readonly Regex _path = new(rule.PathRegex, Options, CompiledRule.MatchTimeout);
+    private readonly Regex _path = PrecompiledRegexes.Get(rule.PathRegex, Options, CompiledRule.MatchTimeout);
     private readonly Regex? _except = rule.ExceptPathRegex is null ? null : new(rule.ExceptPathRegex, Options, CompiledRule.MatchTimeout);
     private readonly Regex? _content = rule.ContentRegex is null ? null : new(rule.ContentRegex, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
 

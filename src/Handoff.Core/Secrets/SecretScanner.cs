@@ -96,8 +96,10 @@ public sealed class SecretScanner : ISecretScanner
         var buffer = new char[1 << 16];
         int start = 0, end = 0;
         var findings = new List<Finding>();
+        var pacer = new GarbagePacer();
         while (true)
         {
+            pacer.Tick();
             if (start > 0)
             {
                 Array.Copy(buffer, start, buffer, 0, end - start);
