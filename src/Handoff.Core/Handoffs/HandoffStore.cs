@@ -15,7 +15,13 @@ public sealed class HandoffStore(string gitDirectory)
     public string HandoffPath => Path.Combine(Folder, "handoff.json");
     public string LastSessionPath => Path.Combine(Folder, "last-session");
 
-    public void Save(SavedHandoff handoff) => WriteAtomically(HandoffPath, JsonSerializer.Serialize(handoff, HandoffStoreWriteJson.Default.SavedHandoff));
+    // Streamed as UTF-8 straight to the file: the prompt can be hundreds of KB, and a string copy of it is garbage.
+    public void Save(SavedHandoff handoff) =>
+        WriteAtomically(HandoffPath, stream =>
+        {
+            using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }); // as the context's WriteIndented
+            JsonSerializer.Serialize(writer, handoff, HandoffStoreWriteJson.Default.SavedHandoff);
+        });
 
     public SavedHandoff? Load()
     {
@@ -30,16 +36,18 @@ public sealed class HandoffStore(string gitDirectory)
         }
     }
 
-    public void RecordSession(string sessionId) => WriteAtomically(LastSessionPath, sessionId + "\n");
+    public void RecordSession(string sessionId) =>
+        WriteAtomically(LastSessionPath, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(sessionId + "\n")));
 
     public string? LastSession() =>
         File.Exists(LastSessionPath) ? File.ReadAllText(LastSessionPath).Trim() is { Length: > 0 } id ? id : null : null;
 
-    private void WriteAtomically(string path, string content)
+    private void WriteAtomically(string path, Action<Stream> write)
     {
         Directory.CreateDirectory(Folder);
         var temp = path + ".tmp-" + Environment.ProcessId;
-        File.WriteAllText(temp, content);
+        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024))
+            write(stream);
         File.Move(temp, path, overwrite: true);
     }
 }
