@@ -46,7 +46,7 @@ if (-not (Get-Command git -ErrorAction SilentlyContinue)) { throw 'git is needed
 $rid = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
 $toolchainHint = if ($onWindows) { 'install Visual Studio or its Build Tools with the "Desktop development with C++" workload' }
     elseif ($rid -like 'osx-*') { 'install the Xcode command line tools (xcode-select --install)' }
-    else { 'install clang (or gcc) and zlib, e.g. sudo apt-get install clang zlib1g-dev' }
+    else { 'install clang or gcc, and zlib (sudo apt-get install clang zlib1g-dev, or sudo dnf install clang zlib-devel)' }
 $project = Join-Path $root 'src/Handoff.Cli/Handoff.Cli.csproj'
 $staging = Join-Path ([System.IO.Path]::GetTempPath()) ("devin-handoff-" + [guid]::NewGuid())
 $out = Join-Path $staging 'out'
@@ -66,15 +66,17 @@ try {
                 # Symbols stay behind: only the binary and the native libraries it loads (libgit2) are installed.
                 Get-ChildItem $out -Force | Where-Object { $_.Name -match '\.(dbg|pdb|dSYM)$' } | Remove-Item -Recurse -Force
             } else {
-                $first = Get-Content $log | Where-Object { $_ -match 'error [A-Z]*[0-9]+|error:' } | Select-Object -First 1
-                $first = if ($first) { ($first.Trim() -replace ' \[[^\]]*\]$', '') } else { 'see dotnet publish -p:PublishAot=true' }
+                # The first error that says why (the compiler's or linker's own words), not MSBuild's "the command exited with code 1"
+                # (on Windows without the C++ workload, the ILCompiler's own error names what is missing).
+                $first = Get-Content $log | Where-Object { $_ -match '(^|[ :])error( [A-Z]+[0-9]+)? ?:' -and $_ -notmatch 'error MSB3073' } | Select-Object -First 1
+                $first = if ($first) { ($first.Trim() -replace ' \[[^\]]*\]$', '' -replace '^\S*\(\d+,\d+\): ', '') } else { 'dotnet publish -p:PublishAot=true exited with an error' }
                 if ($first.Length -gt 200) { $first = $first.Substring(0, 200) }
-                $why = "the Native AOT build failed: $first"
+                $why = "the Native AOT build failed ($first)"
                 Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $out
             }
         }
         if (-not $build) {
-            [Console]::Error.WriteLine("note: $why; installing the slower-starting ReadyToRun build instead (for the fast build, $toolchainHint, then rerun ./install.ps1)")
+            [Console]::Error.WriteLine("note: $why, so this installs the ReadyToRun build, which starts slower; for the fast Native AOT build, $toolchainHint and rerun ./install.ps1")
         }
     }
     if (-not $build) {

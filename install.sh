@@ -47,8 +47,8 @@ esac
 if [ -f /etc/alpine-release ]; then rid="${rid/linux-/linux-musl-}"; fi
 case "$rid" in
   osx-*) toolchain_hint="install the Xcode command line tools (xcode-select --install)" ;;
-  linux-musl-*) toolchain_hint="install clang (or gcc) and zlib, e.g. apk add clang build-base zlib-dev" ;;
-  *) toolchain_hint="install clang (or gcc) and zlib, e.g. sudo apt-get install clang zlib1g-dev, or sudo dnf install clang zlib-devel" ;;
+  linux-musl-*) toolchain_hint="install clang or gcc, and zlib (apk add clang build-base zlib-dev)" ;;
+  *) toolchain_hint="install clang or gcc, and zlib (sudo apt-get install clang zlib1g-dev, or sudo dnf install clang zlib-devel)" ;;
 esac
 
 staging="$(mktemp -d)"
@@ -67,13 +67,15 @@ if [ "$aot" = 1 ]; then
       # Symbols stay behind: only the binary and the native libraries it loads (libgit2) are installed.
       find "$staging/out" -maxdepth 1 \( -name '*.dbg' -o -name '*.pdb' -o -name '*.dSYM' \) -exec rm -rf {} +
     else
-      why="$(grep -m1 -E 'error [A-Z]*[0-9]+|error:' "$staging/aot.log" | sed -E 's/^ *//; s/ \[[^]]*\]$//' | cut -c1-200)"
-      why="the Native AOT build failed: ${why:-see dotnet publish -p:PublishAot=true}"
+      # The first error that says why (the compiler's or linker's own words), not MSBuild's "the command exited with code 1".
+      why="$(grep -E '(^|[ :])error( [A-Z]+[0-9]+)? ?:' "$staging/aot.log" | grep -v 'error MSB3073' | head -1 \
+        | sed -E 's/^ *//; s/ \[[^]]*\]$//; s/^[^ ]*\([0-9]+,[0-9]+\): //' | cut -c1-200)"
+      why="the Native AOT build failed (${why:-dotnet publish -p:PublishAot=true exited with an error})"
       rm -rf "$staging/out"
     fi
   fi
   if [ -z "$build" ]; then
-    echo "note: $why; installing the slower-starting ReadyToRun build instead (for the fast build, $toolchain_hint, then rerun ./install.sh)" >&2
+    echo "note: $why, so this installs the ReadyToRun build, which starts slower; for the fast Native AOT build, $toolchain_hint and rerun ./install.sh" >&2
   fi
 fi
 if [ -z "$build" ]; then
