@@ -48,6 +48,10 @@ $toolchainHint = if ($onWindows) { 'install Visual Studio or its Build Tools wit
     elseif ($rid -like 'osx-*') { 'install the Xcode command line tools (xcode-select --install)' }
     else { 'install clang or gcc, and zlib (sudo apt-get install clang zlib1g-dev, or sudo dnf install clang zlib-devel)' }
 $project = Join-Path $root 'src/Handoff.Cli/Handoff.Cli.csproj'
+# Each kind of build keeps its own intermediate files under artifacts/ (not the obj/ folders that `dotnet build`
+# and `dotnet test` use), so rerunning the install after them reuses the previous compilation instead of
+# repeating the Native AOT one (a minute or two).
+$artifacts = Join-Path $root 'artifacts/install'
 $staging = Join-Path ([System.IO.Path]::GetTempPath()) ("devin-handoff-" + [guid]::NewGuid())
 $out = Join-Path $staging 'out'
 New-Item -ItemType Directory -Force -Path $staging | Out-Null
@@ -61,7 +65,8 @@ try {
         } else {
             [Console]::Error.WriteLine("building devin-handoff ($rid, Native AOT; a minute or two the first time)…")
             $log = Join-Path $staging 'aot.log'
-            if (Invoke-Publish @($project, '-c', 'Release', '-r', $rid, '-p:PublishAot=true', '-o', $out, '-nologo', '-v', 'quiet') $log) {
+            if (Invoke-Publish @($project, '-c', 'Release', '-r', $rid, '-p:PublishAot=true',
+                    '--artifacts-path', (Join-Path $artifacts 'aot'), '-o', $out, '-nologo', '-v', 'quiet') $log) {
                 $build = 'Native AOT'
                 # Symbols stay behind: only the binary and the native libraries it loads (libgit2) are installed.
                 Get-ChildItem $out -Force | Where-Object { $_.Name -match '\.(dbg|pdb|dSYM)$' } | Remove-Item -Recurse -Force
@@ -83,7 +88,7 @@ try {
         [Console]::Error.WriteLine("building devin-handoff ($rid, ReadyToRun)…")
         $log = Join-Path $staging 'r2r.log'
         if (-not (Invoke-Publish @($project, '-c', 'Release', '-r', $rid, '--self-contained', 'false', '-p:PublishReadyToRun=true',
-                '-o', $out, '-nologo', '-v', 'quiet') $log)) {
+                '--artifacts-path', (Join-Path $artifacts 'readytorun'), '-o', $out, '-nologo', '-v', 'quiet') $log)) {
             Get-Content $log | ForEach-Object { [Console]::Error.WriteLine($_) }
             throw 'the build failed'
         }

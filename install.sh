@@ -54,6 +54,10 @@ esac
 staging="$(mktemp -d)"
 trap 'rm -rf "$staging"' EXIT
 project="$root/src/Handoff.Cli/Handoff.Cli.csproj"
+# Each kind of build keeps its own intermediate files under artifacts/ (not the obj/ folders that `dotnet build`
+# and `dotnet test` use), so rerunning ./install.sh after them reuses the previous compilation instead of
+# repeating the Native AOT one (a minute or two).
+artifacts="$root/artifacts/install"
 
 # Native AOT first; any failure falls back to ReadyToRun with a one-line notice saying why.
 build=""
@@ -62,7 +66,8 @@ if [ "$aot" = 1 ]; then
     why="no C compiler/linker (clang or gcc) on PATH"
   else
     echo "building devin-handoff ($rid, Native AOT; a minute or two the first time)…" >&2
-    if dotnet publish "$project" -c Release -r "$rid" -p:PublishAot=true -o "$staging/out" -nologo -v quiet >"$staging/aot.log" 2>&1; then
+    if dotnet publish "$project" -c Release -r "$rid" -p:PublishAot=true \
+         --artifacts-path "$artifacts/aot" -o "$staging/out" -nologo -v quiet >"$staging/aot.log" 2>&1; then
       build="Native AOT"
       # Symbols stay behind: only the binary and the native libraries it loads (libgit2) are installed.
       find "$staging/out" -maxdepth 1 \( -name '*.dbg' -o -name '*.pdb' -o -name '*.dSYM' \) -exec rm -rf {} +
@@ -80,8 +85,8 @@ if [ "$aot" = 1 ]; then
 fi
 if [ -z "$build" ]; then
   echo "building devin-handoff ($rid, ReadyToRun)…" >&2
-  dotnet publish "$project" -c Release -r "$rid" --self-contained false \
-    -p:PublishReadyToRun=true -o "$staging/out" -nologo -v quiet >"$staging/r2r.log" 2>&1 \
+  dotnet publish "$project" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
+    --artifacts-path "$artifacts/readytorun" -o "$staging/out" -nologo -v quiet >"$staging/r2r.log" 2>&1 \
     || { cat "$staging/r2r.log" >&2; echo "install.sh: the build failed" >&2; exit 1; }
   build="ReadyToRun"
 fi
