@@ -11,7 +11,7 @@ bench_install() {
     r2r|readytorun) flags+=(--no-aot) ;;
     *) echo "BUILD must be aot or r2r, not '$BUILD'" >&2; exit 2 ;;
   esac
-  echo "building with ./install.sh ${flags[*]:-}…" >&2
+  echo "building with ./install.sh${flags[*]:+ ${flags[*]}}…" >&2
   "$root/install.sh" --prefix "$prefix" "${flags[@]}" >"$prefix.install.log" 2>&1 \
     || { cat "$prefix.install.log" >&2; echo "install.sh failed" >&2; exit 1; }
   grep '^note: ' "$prefix.install.log" | grep -v 'not on your PATH' >&2 || true   # e.g. why it fell back
