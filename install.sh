@@ -74,7 +74,7 @@ if [ "$aot" = 1 ]; then
     else
       # The first error that says why (the compiler's or linker's own words), not MSBuild's "the command exited with code 1".
       why="$(grep -E '(^|[ :])error( [A-Z]+[0-9]+)? ?:' "$staging/aot.log" | grep -v 'error MSB3073' | head -1 \
-        | sed -E 's/^ *//; s/ \[[^]]*\]$//; s/^[^ ]*\([0-9]+,[0-9]+\): //' | cut -c1-200)"
+        | sed -E 's/^ *//; s/ \[[^]]*\]$//; s/^[^ ]*\([0-9]+,[0-9]+\): //' | cut -c1-200 || true)"
       why="the Native AOT build failed (${why:-dotnet publish -p:PublishAot=true exited with an error})"
       rm -rf "$staging/out"
     fi
