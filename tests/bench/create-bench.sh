@@ -2,6 +2,8 @@
 # Times `devin-handoff create` end to end (Inspect, Scan, Compose, Send to the fake API) on generated
 # repositories and prints median wall time and peak memory (max RSS).
 #   tests/bench/create-bench.sh [RUNS]        (default 15 runs)
+# The binary is built by ./install.sh, as users get it: Native AOT (or its ReadyToRun fallback, which the output
+# names); BUILD=r2r tests/bench/create-bench.sh measures the ReadyToRun build for comparison.
 # Targets on a 2-core machine: ~1,000 files with 40 modified + 5 untracked: median < 120 ms, peak < 100 MB;
 # a working tree with 60 MB of changes: peak < 300 MB.
 set -euo pipefail
@@ -13,13 +15,15 @@ cleanup() { [ -n "$fake_pid" ] && kill "$fake_pid" 2>/dev/null; rm -rf "$work"; 
 trap cleanup EXIT
 [ -x /usr/bin/time ] || { echo "needs GNU time (/usr/bin/time; Debian package 'time')" >&2; exit 1; }
 
+# The usual NuGet package folder (before HOME changes): no second download, and the same restore as install.sh.
+export NUGET_PACKAGES="${NUGET_PACKAGES:-$HOME/.nuget/packages/}"
 export HOME="$work/home" GIT_CONFIG_GLOBAL="$work/home/.gitconfig" GIT_CONFIG_NOSYSTEM=1
 export GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.invalid GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.invalid
 mkdir -p "$HOME" && touch "$GIT_CONFIG_GLOBAL"
 
-echo "publishing (Release, ReadyToRun) and the fake API…" >&2
-dotnet publish "$root/src/Handoff.Cli/Handoff.Cli.csproj" -c Release -r linux-x64 --self-contained false \
-  -p:PublishReadyToRun=true -o "$work/bin" -nologo -v quiet >&2
+. "$root/tests/bench/install-for-bench.sh"
+bench_install "$work/prefix"
+echo "building the fake API…" >&2
 dotnet build "$root/tests/Handoff.FakeDevin/Handoff.FakeDevin.csproj" -c Release -o "$work/fake" -nologo -v quiet >&2
 port=$((20000 + RANDOM % 20000))
 "$work/fake/Handoff.FakeDevin" --urls "http://127.0.0.1:$port" >"$work/fake.log" 2>&1 &
@@ -49,7 +53,7 @@ measure() { # label dir
   local label="$1" dir="$2" times=() mems=()
   for _ in $(seq 1 "$runs"); do
     ( cd "$dir" && DEVIN_API_KEY=cog_bench DEVIN_ORG_ID=org-test DEVIN_API_URL="http://127.0.0.1:$port" \
-      /usr/bin/time -f "%e %M" -o "$work/time.txt" "$work/bin/devin-handoff" create --task "benchmark handoff" --json >/dev/null 2>"$work/err.txt" ) \
+      /usr/bin/time -f "%e %M" -o "$work/time.txt" "$bench_bin" create --task "benchmark handoff" --json >/dev/null 2>"$work/err.txt" ) \
       || { echo "create failed:" >&2; cat "$work/err.txt" >&2; exit 1; }
     read -r secs kb < "$work/time.txt"
     times+=("$secs"); mems+=("$kb")
@@ -57,7 +61,7 @@ measure() { # label dir
   local median peak
   median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2) * 1000}')
   peak=$(printf '%s\n' "${mems[@]}" | sort -n | tail -1)
-  printf '%s: runs %d, median %.0f ms, peak memory %.1f MB\n' "$label" "$runs" "$median" "$(awk -v k="$peak" 'BEGIN{print k/1024}')"
+  printf '%s (%s build): runs %d, median %.0f ms, peak memory %.1f MB\n' "$label" "$bench_build" "$runs" "$median" "$(awk -v k="$peak" 'BEGIN{print k/1024}')"
 }
 
 make_repo "$work/small" 1000 40 5 20

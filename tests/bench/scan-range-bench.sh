@@ -2,6 +2,8 @@
 # Times `devin-handoff scan --range ROOT..HEAD` over a generated history of realistic code with a few secrets,
 # and prints the diff-text throughput (MB/s of `git log -p -U0` output) and peak memory (max RSS).
 #   tests/bench/scan-range-bench.sh [COMMITS] [RUNS]      (defaults: 1000 commits, 5 runs)
+# The binary is built by ./install.sh, as users get it: Native AOT (or its ReadyToRun fallback, which the output
+# names); BUILD=r2r measures the ReadyToRun build for comparison.
 # Each commit touches 3 files (two grow by ~40 lines, one is new), like everyday work; 5 commits add a secret.
 # Memory must stay flat: the binary streams git's output into the scanner, so peak RSS should not grow with history.
 set -euo pipefail
@@ -12,12 +14,13 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 [ -x /usr/bin/time ] || { echo "needs GNU time (/usr/bin/time; Debian package 'time')" >&2; exit 1; }
 
+# The usual NuGet package folder (before HOME changes): no second download, and the same restore as install.sh.
+export NUGET_PACKAGES="${NUGET_PACKAGES:-$HOME/.nuget/packages/}"
 export HOME="$work/home" GIT_CONFIG_GLOBAL="$work/home/.gitconfig" GIT_CONFIG_NOSYSTEM=1
 mkdir -p "$HOME" && touch "$GIT_CONFIG_GLOBAL"
 
-echo "publishing (Release, ReadyToRun)…" >&2
-dotnet publish "$root/src/Handoff.Cli/Handoff.Cli.csproj" -c Release -r linux-x64 --self-contained false \
-  -p:PublishReadyToRun=true -o "$work/bin" -nologo -v quiet >&2
+. "$root/tests/bench/install-for-bench.sh"
+bench_install "$work/prefix"
 
 echo "generating $commits commits…" >&2
 repo="$work/repo"
@@ -90,7 +93,7 @@ echo "history: $count commits in $range, $(awk -v b="$bytes" 'BEGIN{printf "%.1f
 times=(); mems=(); cpus=(); findings=""
 for _ in $(seq 1 "$runs"); do
   set +e
-  ( cd "$repo" && /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$work/bin/devin-handoff" scan --range "$range" --json >"$work/out.json" 2>"$work/err.txt" )
+  ( cd "$repo" && /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$bench_bin" scan --range "$range" --json >"$work/out.json" 2>"$work/err.txt" )
   code=$?
   set -e
   [ "$code" = 3 ] || [ "$code" = 0 ] || { echo "scan failed (exit $code):" >&2; cat "$work/err.txt" >&2; exit 1; }
@@ -102,6 +105,6 @@ median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%
 cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
 peak=$(printf '%s\n' "${mems[@]}" | sort -n | tail -1)
 # Wall time includes git log producing the patches; CPU time is ours (plus git's, which runs as a child).
-printf 'scan --range over %d commits: %d findings; runs %d, median wall %.2f s (%.1f MB/s of diff text), median CPU %.2f s (%.1f MB/s), peak memory %.1f MB\n' \
-  "$count" "${findings:-0}" "$runs" "$median" "$(awk -v b="$bytes" -v s="$median" 'BEGIN{print b/1048576/s}')" \
+printf 'scan --range over %d commits (%s build): %d findings; runs %d, median wall %.2f s (%.1f MB/s of diff text), median CPU %.2f s (%.1f MB/s), peak memory %.1f MB\n' \
+  "$count" "$bench_build" "${findings:-0}" "$runs" "$median" "$(awk -v b="$bytes" -v s="$median" 'BEGIN{print b/1048576/s}')" \
   "$cpu" "$(awk -v b="$bytes" -v s="$cpu" 'BEGIN{print b/1048576/s}')" "$(awk -v k="$peak" 'BEGIN{print k/1024}')"
