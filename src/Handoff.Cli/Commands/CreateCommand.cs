@@ -60,7 +60,7 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
         if (parse.GetValue(_resend))
             return await Resend(parse, json, cancellationToken);
 
-        var tasks = parse.GetValue(_task) is { Length: > 0 } many ? many : [parse.GetValue(_taskArgument)];
+        var tasks = parse.GetValue(_task) is { Length: > 0 } many ? many : [parse.GetValue(_taskArgument) ?? ""];
         if (tasks.Length > 1)
             return await CreateMany(parse, tasks, cancellationToken);
         var task = tasks[0];
