@@ -36,7 +36,7 @@ public static partial class FalsePositiveFilter
           | \[[\w\s.-]*\]                         # [token]
           | \{[\w\s.-]*\}                         # {token}
           | (?:true|false|null|none|nil|undefined|empty|string|str|bool|int|object|any)
-          | (.)\1+                                # aaaaaa, 000000
+          | (?-i:(.)\1+)                          # aaaaaa, 000000 (case-sensitive: the generator can't emit an ignore-case backreference)
           | [*•xX.#_-]+
           | (?:0123456789|123456789|abcdef|qwerty|abc123|password|passw0rd|p@ssw0rd|pass|secret|token|test|testing)\w{0,6}
           | .*(?:EXAMPLE|Example)(?:KEY)?

@@ -88,3 +88,27 @@ public class PrecompiledRegexesTests
         Assert.That(lines.Count(l => runtime.IsMatch(l)), Is.GreaterThanOrEqualTo(rule.TruePositives.Count), "samples never exercised the pattern");
     }
 }
+
+public class GeneratedRegexTests
+{
+    // Every [GeneratedRegex] in Handoff.Core must be real generated code: for constructs it cannot emit (an
+    // ignore-case backreference, say) the generator silently returns a plain Regex, interpreted under Native AOT.
+    [Test]
+    public void Every_generated_regex_in_the_core_library_is_generated_code()
+    {
+        var flags = System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic;
+        var members = typeof(PrecompiledRegexes).Assembly.GetTypes()
+            .SelectMany(t => t.GetProperties(flags).Cast<System.Reflection.MemberInfo>().Concat(t.GetMethods(flags)))
+            .Where(m => m.GetCustomAttributes(typeof(GeneratedRegexAttribute), false).Length > 0)
+            .ToList();
+        Assert.That(members, Has.Count.GreaterThan(30));
+        Assert.Multiple(() =>
+        {
+            foreach (var member in members)
+            {
+                var regex = (Regex)(member is System.Reflection.PropertyInfo p ? p.GetValue(null) : ((System.Reflection.MethodInfo)member).Invoke(null, null))!;
+                Assert.That(regex.GetType(), Is.Not.EqualTo(typeof(Regex)), $"{member.DeclaringType!.Name}.{member.Name} falls back to a runtime regex");
+            }
+        });
+    }
+}
