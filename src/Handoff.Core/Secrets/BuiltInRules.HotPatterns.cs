@@ -40,7 +40,7 @@ public static partial class BuiltInRules
         public const string PrivateKeyFile = @"\.(?:key|ppk|pvk|p8)$";
         public const string PemPrivateKey = @"\.(?:pem|crt|cer)$";
         public const string Keystore = @"\.(?:p12|pfx|jks|keystore|bks|jceks)$";
-        public const string Npmrc = NpmrcOrYarnrc;
+        public const string Npmrc = HotPatterns.NpmrcPath; // also the npmrc-auth rule's path
         public const string Pypirc = @"(?:^|/)\.pypirc$";
         public const string Netrc = @"(?:^|/)[._]netrc$";
         public const string GitCredentials = @"(?:^|/)\.git-credentials$";
@@ -51,6 +51,5 @@ public static partial class BuiltInRules
         public const string CredentialsFile =
             @"(?:^|/)(?:\.aws/credentials|\.azure/accessTokens\.json|\.config/gcloud/(?:credentials\.db|access_tokens\.db|application_default_credentials\.json)|\.boto|\.s3cfg)$";
         public const string Htpasswd = @"(?:^|/)\.htpasswd$";
-        private const string NpmrcOrYarnrc = HotPatterns.NpmrcPath;
     }
 }
