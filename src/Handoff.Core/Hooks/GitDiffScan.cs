@@ -6,12 +6,17 @@ namespace Handoff.Core.Hooks;
 /// <summary>
 /// Runs the user's own git and streams its patch output into <see cref="SecretScanner.ScanDiff"/>, so memory stays
 /// flat whatever the size of the history. Each commit's own diff is scanned (not the net diff), so a secret added
-/// by one commit and removed by a later one is still found. Merge commits show no diff and are not scanned.
+/// by one commit and removed by a later one is still found. A merge commit is scanned on what the merge itself
+/// added: its remerge diff (git 2.36+: the recorded result against git's own automatic merge, so a conflict
+/// resolution or an edit made in the merge), or on older git its diff against the first parent, a superset.
 /// </summary>
 public sealed class GitDiffScan(IProcessRunner processes, SecretScanner scanner, string workDir)
 {
     /// <summary>Added lines with no context, no external diff or textconv drivers, no colour, whatever the user's config.</summary>
     private static readonly string[] PatchOptions = ["-p", "-U0", "--no-ext-diff", "--no-textconv", "--no-color", "--format=commit %H"];
+
+    private const string RemergeDiff = "--diff-merges=remerge";
+    private const string FirstParentDiff = "--diff-merges=first-parent";
 
     /// <summary>Scans the commits of a revision range (<c>A..B</c>, <c>A...B</c>, or one revision and its history).</summary>
     /// <exception cref="HandoffException">the range is not usable (exit 2) or git failed (exit 1).</exception>
@@ -19,14 +24,27 @@ public sealed class GitDiffScan(IProcessRunner processes, SecretScanner scanner,
     {
         if (string.IsNullOrWhiteSpace(range) || range.StartsWith('-') || range.Any(char.IsWhiteSpace))
             throw new HandoffException($"invalid --range '{range}': want A..B (two commits, branches or tags)", ExitCodes.Usage);
-        return Run(["log", .. PatchOptions, range, "--"], null, cancellationToken);
+        return Log([range, "--"], null, cancellationToken);
     }
 
     /// <summary>Scans exactly these commits, each on its own diff against its first parent.</summary>
     public Task<IReadOnlyList<Finding>> Commits(IReadOnlyList<string> shas, CancellationToken cancellationToken = default)
     {
         if (shas.Count == 0) return Task.FromResult<IReadOnlyList<Finding>>([]);
-        return Run(["log", .. PatchOptions, "--no-walk=unsorted", "--stdin"], string.Join('\n', shas) + "\n", cancellationToken);
+        return Log(["--no-walk=unsorted", "--stdin"], string.Join('\n', shas) + "\n", cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Finding>> Log(string[] selection, string? standardInput, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Run(["log", .. PatchOptions, RemergeDiff, .. selection], standardInput, cancellationToken);
+        }
+        catch (HandoffException e) when (e.Message.Contains("diff-merges", StringComparison.Ordinal))
+        {
+            // git before 2.36 has no remerge diff and refuses the option before printing anything.
+            return await Run(["log", .. PatchOptions, FirstParentDiff, .. selection], standardInput, cancellationToken);
+        }
     }
 
     /// <summary>Scans what is staged for the next commit (the index against HEAD).</summary>

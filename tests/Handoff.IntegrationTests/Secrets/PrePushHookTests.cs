@@ -85,6 +85,44 @@ public class PrePushHookTests
     }
 
     [Test]
+    public async Task A_secret_added_while_resolving_a_merge_conflict_blocks_the_push()
+    {
+        using var s = await InstalledSandbox();
+        await s.CommitFile("app.cfg", "mode = base\n", "base");
+        await s.GitOk(s.Repo, "checkout", "-q", "-b", "side");
+        await s.CommitFile("app.cfg", "mode = side\n", "side");
+        await s.GitOk(s.Repo, "checkout", "-q", "main");
+        await s.CommitFile("app.cfg", "mode = main\n", "main");
+        Assert.That((await s.Git("merge", "-q", "side")).ExitCode, Is.Not.Zero, "the merge conflicts");
+        var key = TestSecrets.StripeKey();
+        await File.WriteAllTextAsync(Path.Combine(s.Repo, "app.cfg"), $"mode = merged\nstripe_key = {key}\n");
+        await s.GitOk(s.Repo, "commit", "-q", "-a", "-m", "merge side");
+        var merge = (await s.GitOk(s.Repo, "rev-parse", "HEAD")).StandardOutput.Trim();
+
+        var push = await Push(s, "origin", "main");
+
+        AssertBlocked(push, key);
+        Assert.That(push.Text, Does.Contain("app.cfg:2  stripe-secret-key"));
+        Assert.That(push.Text, Does.Contain($"(commit {merge[..12]})"), "found in the merge commit itself");
+    }
+
+    [Test]
+    public async Task A_clean_merge_goes_through()
+    {
+        using var s = await InstalledSandbox();
+        await s.GitOk(s.Repo, "checkout", "-q", "-b", "side");
+        await s.CommitFile("side.txt", "side\n", "side");
+        await s.GitOk(s.Repo, "checkout", "-q", "main");
+        await s.CommitFile("main.txt", "main\n", "main");
+        await s.GitOk(s.Repo, "merge", "-q", "--no-edit", "side");
+
+        var push = await Push(s, "origin", "main");
+
+        Assert.That(push.ExitCode, Is.Zero, push.Text);
+        Assert.That(push.Text, Does.Contain("3 commits scanned, no secrets"));
+    }
+
+    [Test]
     public async Task A_new_branch_is_checked_on_the_commits_the_remote_lacks_only()
     {
         using var s = await InstalledSandbox();

@@ -20,10 +20,23 @@ public class GitDiffScanTests
         var findings = await new GitDiffScan(git, new SecretScanner(SecretScanConfig.Default), "/repo").Commits([Sha, "b"]);
 
         var (arguments, stdin) = git.Calls.Single();
-        Assert.That(arguments, Is.EqualTo(new[] { "log", "-p", "-U0", "--no-ext-diff", "--no-textconv", "--no-color", "--format=commit %H", "--no-walk=unsorted", "--stdin" }));
+        Assert.That(arguments, Is.EqualTo(new[] { "log", "-p", "-U0", "--no-ext-diff", "--no-textconv", "--no-color", "--format=commit %H", "--diff-merges=remerge", "--no-walk=unsorted", "--stdin" }));
         Assert.That(stdin, Is.EqualTo($"{Sha}\nb\n"));
         var finding = findings.Single();
         Assert.That((finding.RuleId, finding.File, finding.Line, finding.Commit), Is.EqualTo(("stripe-secret-key", "p.py", 2, Sha)));
+    }
+
+    [Test]
+    public async Task A_git_without_remerge_diff_is_asked_again_for_merges_against_their_first_parent()
+    {
+        var git = new FakeGit()
+            .On(a => a.Contains("--diff-merges=remerge"), 128, stderr: "fatal: unknown value for --diff-merges: remerge\n")
+            .On(a => a.Contains("--diff-merges=first-parent"), 0, PatchWithKey(StripeKey()));
+        var findings = await new GitDiffScan(git, new SecretScanner(SecretScanConfig.Default), "/repo").Range("main..topic");
+
+        Assert.That(git.Calls.Select(c => c.Arguments.Single(a => a.StartsWith("--diff-merges"))), Is.EqualTo(new[] { "--diff-merges=remerge", "--diff-merges=first-parent" }));
+        Assert.That(git.Calls[1].Arguments.TakeLast(2), Is.EqualTo(new[] { "main..topic", "--" }));
+        Assert.That(findings.Single().RuleId, Is.EqualTo("stripe-secret-key"));
     }
 
     [Test]
