@@ -7,9 +7,10 @@ namespace Handoff.Core.Secrets;
 /// thread allocated costs well under a millisecond each, and no runtime setting (runtimeconfig or Native AOT knob)
 /// caps the gen0 budget.
 /// </summary>
-internal sealed class GarbagePacer(long budgetBytes = GarbagePacer.DefaultBudget)
+internal sealed class GarbagePacer(long budgetBytes = GarbagePacer.DefaultBudget, Action? collect = null)
 {
     public const long DefaultBudget = 4L << 20;
+    private readonly Action _collect = collect ?? (() => GC.Collect(0, GCCollectionMode.Forced, blocking: true));
     private long _mark = GC.GetAllocatedBytesForCurrentThread();
 
     /// <summary>Call between chunks of work (not per line): collects gen0 once the budget is spent.</summary>
@@ -17,7 +18,7 @@ internal sealed class GarbagePacer(long budgetBytes = GarbagePacer.DefaultBudget
     {
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         if (allocated - _mark < budgetBytes) return;
-        GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+        _collect();
         _mark = allocated;
     }
 }
