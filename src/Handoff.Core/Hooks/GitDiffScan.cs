@@ -8,15 +8,16 @@ namespace Handoff.Core.Hooks;
 /// flat whatever the size of the history. Each commit's own diff is scanned (not the net diff), so a secret added
 /// by one commit and removed by a later one is still found. A merge commit is scanned on what the merge itself
 /// added: its remerge diff (git 2.36+: the recorded result against git's own automatic merge, so a conflict
-/// resolution or an edit made in the merge), or on older git its diff against the first parent, a superset.
+/// resolution or an edit made in the merge), or on older git its diff against the first parent, a superset
+/// (git before 2.31 shows merges no diff at all, so there they are not scanned).
 /// </summary>
 public sealed class GitDiffScan(IProcessRunner processes, SecretScanner scanner, string workDir)
 {
     /// <summary>Added lines with no context, no external diff or textconv drivers, no colour, whatever the user's config.</summary>
     private static readonly string[] PatchOptions = ["-p", "-U0", "--no-ext-diff", "--no-textconv", "--no-color", "--format=commit %H"];
 
-    private const string RemergeDiff = "--diff-merges=remerge";
-    private const string FirstParentDiff = "--diff-merges=first-parent";
+    /// <summary>How merges are shown, best first; git refuses a value it does not know before printing anything.</summary>
+    private static readonly string[][] MergeDiffs = [["--diff-merges=remerge"], ["--diff-merges=first-parent"], []];
 
     /// <summary>Scans the commits of a revision range (<c>A..B</c>, <c>A...B</c>, or one revision and its history).</summary>
     /// <exception cref="HandoffException">the range is not usable (exit 2) or git failed (exit 1).</exception>
@@ -27,7 +28,7 @@ public sealed class GitDiffScan(IProcessRunner processes, SecretScanner scanner,
         return Log([range, "--"], null, cancellationToken);
     }
 
-    /// <summary>Scans exactly these commits, each on its own diff against its first parent.</summary>
+    /// <summary>Scans exactly these commits, each on its own diff (a merge on what it added itself).</summary>
     public Task<IReadOnlyList<Finding>> Commits(IReadOnlyList<string> shas, CancellationToken cancellationToken = default)
     {
         if (shas.Count == 0) return Task.FromResult<IReadOnlyList<Finding>>([]);
@@ -36,14 +37,16 @@ public sealed class GitDiffScan(IProcessRunner processes, SecretScanner scanner,
 
     private async Task<IReadOnlyList<Finding>> Log(string[] selection, string? standardInput, CancellationToken cancellationToken)
     {
-        try
+        for (var i = 0; ; i++)
         {
-            return await Run(["log", .. PatchOptions, RemergeDiff, .. selection], standardInput, cancellationToken);
-        }
-        catch (HandoffException e) when (e.Message.Contains("diff-merges", StringComparison.Ordinal))
-        {
-            // git before 2.36 has no remerge diff and refuses the option before printing anything.
-            return await Run(["log", .. PatchOptions, FirstParentDiff, .. selection], standardInput, cancellationToken);
+            try
+            {
+                return await Run(["log", .. PatchOptions, .. MergeDiffs[i], .. selection], standardInput, cancellationToken);
+            }
+            catch (HandoffException e) when (i < MergeDiffs.Length - 1 && e.Message.Contains("diff-merges", StringComparison.Ordinal))
+            {
+                // An older git (remerge diff: 2.36; first-parent: 2.31): try the next way.
+            }
         }
     }
 

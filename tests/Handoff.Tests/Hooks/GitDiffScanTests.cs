@@ -40,6 +40,27 @@ public class GitDiffScanTests
     }
 
     [Test]
+    public async Task A_git_that_knows_no_merge_diff_option_at_all_still_scans_the_other_commits()
+    {
+        var git = new FakeGit()
+            .On(a => a.Any(x => x.StartsWith("--diff-merges")), 129, stderr: "fatal: unrecognized argument: --diff-merges=x\n")
+            .On(_ => true, 0, PatchWithKey(StripeKey()));
+        var findings = await new GitDiffScan(git, new SecretScanner(SecretScanConfig.Default), "/repo").Commits([Sha]);
+
+        Assert.That(git.Calls, Has.Count.EqualTo(3));
+        Assert.That(git.Calls[2].Arguments.Any(a => a.StartsWith("--diff-merges")), Is.False);
+        Assert.That(findings.Single().RuleId, Is.EqualTo("stripe-secret-key"));
+    }
+
+    [Test]
+    public void A_failure_that_is_not_about_merge_diffs_is_not_retried()
+    {
+        var git = new FakeGit().On(_ => true, 128, stderr: "fatal: bad object deadbeef\n");
+        Assert.ThrowsAsync<HandoffException>(() => new GitDiffScan(git, new SecretScanner(SecretScanConfig.Default), "/repo").Commits(["deadbeef"]));
+        Assert.That(git.Calls, Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task No_commits_means_git_is_not_run()
     {
         var git = new FakeGit();
