@@ -96,8 +96,9 @@ public sealed partial class FakeGitHub : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
-        _listener.Close();
+        // Close alone: after Stop, the managed HttpListener's Close binds the port again to remove its prefixes,
+        // which fails ("Address already in use") when another listener took the port meanwhile.
+        try { _listener.Close(); } catch (HttpListenerException) { }
         try { _loop.Wait(TimeSpan.FromSeconds(2)); } catch (AggregateException) { }
     }
 }
