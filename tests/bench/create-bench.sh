@@ -15,13 +15,9 @@ cleanup() { [ -n "$fake_pid" ] && kill "$fake_pid" 2>/dev/null; rm -rf "$work"; 
 trap cleanup EXIT
 [ -x /usr/bin/time ] || { echo "needs GNU time (/usr/bin/time; Debian package 'time')" >&2; exit 1; }
 
-# The usual NuGet package folder (before HOME changes): no second download, and the same restore as install.sh.
-export NUGET_PACKAGES="${NUGET_PACKAGES:-$HOME/.nuget/packages/}"
-export HOME="$work/home" GIT_CONFIG_GLOBAL="$work/home/.gitconfig" GIT_CONFIG_NOSYSTEM=1
 export GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.invalid GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.invalid
-mkdir -p "$HOME" && touch "$GIT_CONFIG_GLOBAL"
-
 . "$root/tests/bench/install-for-bench.sh"
+bench_sandbox "$work"
 bench_install "$work/prefix"
 echo "building the fake API…" >&2
 dotnet build "$root/tests/Handoff.FakeDevin/Handoff.FakeDevin.csproj" -c Release -o "$work/fake" -nologo -v quiet >&2

@@ -1,9 +1,16 @@
 # Sourced by the benchmarks: installs devin-handoff the way users get it, with ./install.sh into a prefix
 # under the benchmark's temp folder (Native AOT; ReadyToRun where Native AOT is not possible, or with BUILD=r2r
 # to compare), and tells which build that is.
+#   bench_sandbox WORK       points HOME and git's global config into WORK (install.sh registers the git alias
+#                            there), keeping the usual NuGet package folder so nothing is downloaded again
 #   bench_install PREFIX     sets bench_bin (the binary) and bench_build ("Native AOT" or "ReadyToRun")
-# Call it after setting HOME and GIT_CONFIG_GLOBAL to temp ones (install.sh registers the git alias there).
 # install.sh keeps its compilation in artifacts/install/, so a rerun of a benchmark does not compile again.
+bench_sandbox() {
+  export NUGET_PACKAGES="${NUGET_PACKAGES:-$HOME/.nuget/packages/}"   # before HOME changes; same restore as install.sh
+  export HOME="$1/home" GIT_CONFIG_GLOBAL="$1/home/.gitconfig" GIT_CONFIG_NOSYSTEM=1
+  mkdir -p "$HOME" && touch "$GIT_CONFIG_GLOBAL"
+}
+
 bench_install() {
   local prefix="$1" flags=()
   case "${BUILD:-aot}" in

@@ -24,11 +24,8 @@ cleanup() { rm -rf "$work"; rm -f "${generated[@]}"; }
 trap cleanup EXIT
 [ -x /usr/bin/time ] || { echo "needs GNU time (/usr/bin/time; Debian package 'time')" >&2; exit 1; }
 
-# install.sh registers the git alias: a temp HOME and git config keep the developer's own out of it.
-export NUGET_PACKAGES="${NUGET_PACKAGES:-$HOME/.nuget/packages/}"
-export HOME="$work/home" GIT_CONFIG_GLOBAL="$work/home/.gitconfig" GIT_CONFIG_NOSYSTEM=1
-mkdir -p "$HOME" && touch "$GIT_CONFIG_GLOBAL"
 . "$root/tests/bench/install-for-bench.sh"
+bench_sandbox "$work"
 bench_install "$work/prefix"
 
 dotnet build -c Release tests/Handoff.Benchmarks -v quiet -nologo >/dev/null

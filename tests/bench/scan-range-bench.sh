@@ -14,12 +14,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 [ -x /usr/bin/time ] || { echo "needs GNU time (/usr/bin/time; Debian package 'time')" >&2; exit 1; }
 
-# The usual NuGet package folder (before HOME changes): no second download, and the same restore as install.sh.
-export NUGET_PACKAGES="${NUGET_PACKAGES:-$HOME/.nuget/packages/}"
-export HOME="$work/home" GIT_CONFIG_GLOBAL="$work/home/.gitconfig" GIT_CONFIG_NOSYSTEM=1
-mkdir -p "$HOME" && touch "$GIT_CONFIG_GLOBAL"
-
 . "$root/tests/bench/install-for-bench.sh"
+bench_sandbox "$work"
 bench_install "$work/prefix"
 
 echo "generating $commits commits…" >&2
