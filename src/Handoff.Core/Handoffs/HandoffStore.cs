@@ -46,9 +46,18 @@ public sealed class HandoffStore(string gitDirectory)
     {
         Directory.CreateDirectory(Folder);
         var temp = path + ".tmp-" + Environment.ProcessId;
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024))
-            write(stream);
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024))
+                write(stream);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            // The previous file stays as it was; no half-written temp file is left beside it.
+            try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            throw;
+        }
     }
 }
 

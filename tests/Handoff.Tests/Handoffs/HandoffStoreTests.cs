@@ -48,6 +48,20 @@ public class HandoffStoreTests
     }
 
     [Test]
+    public void A_failed_write_keeps_the_last_session_and_leaves_no_temp_file()
+    {
+        var store = new HandoffStore(_gitDir);
+        store.RecordSession("devin-first");
+        // The handoff's place is taken by a folder: the final rename fails after the temp file was written.
+        Directory.CreateDirectory(store.HandoffPath);
+
+        Assert.That(() => store.Save(Sample(null)), Throws.InstanceOf<IOException>().Or.InstanceOf<UnauthorizedAccessException>());
+
+        Assert.That(store.LastSession(), Is.EqualTo("devin-first"));
+        Assert.That(Directory.GetFiles(Path.GetDirectoryName(store.HandoffPath)!, "*.tmp-*"), Is.Empty);
+    }
+
+    [Test]
     public void A_file_from_before_a_list_field_existed_loads_with_empty_lists()
     {
         var store = new HandoffStore(_gitDir);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.RegularExpressions;
 using Handoff.Core;
 using Handoff.Core.Devin;
 
