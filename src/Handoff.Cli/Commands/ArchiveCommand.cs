@@ -6,29 +6,20 @@ using Handoff.Core.Output;
 namespace Handoff.Cli.Commands;
 
 /// <summary>`devin-handoff archive SESSION`: archives a session (it sleeps and can no longer be continued). v3 keys only.</summary>
-public sealed class ArchiveCommand(AppServices services) : ICliCommand
+public sealed class ArchiveCommand(AppServices services) : ApiCommand(services)
 {
     private readonly Argument<string> _session = FollowSupport.RequiredSession();
-    private readonly Option<bool> _json = new("--json") { Description = "Machine-readable output" };
-    private readonly ApiOptions _api = new();
 
-    public Command Build()
+    protected override string Name => "archive";
+    protected override string Description => "Archive a session: it stops and stays viewable, but cannot be continued (cog_ keys)";
+    protected override IEnumerable<Symbol> Symbols() => [_session];
+
+    protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)
     {
-        var command = new Command("archive", "Archive a session: it stops and stays viewable, but cannot be continued (cog_ keys)");
-        command.Arguments.Add(_session);
-        command.Options.Add(_json);
-        _api.AddTo(command);
-        command.SetAction((parse, ct) => CommandRunner.Run(services, parse.GetValue(_json), async token =>
-        {
-            var id = FollowSupport.Resolve(services, parse.GetValue(_session));
-            var client = await services.DevinClient(_api.Read(parse), services.Environment.CurrentDirectory, token);
-            var session = await client.Archive(id, token);
-            if (parse.GetValue(_json))
-                services.Console.Out.WriteLine(Json.Serialize(FollowView.Session(session), Json.Context.SessionView));
-            else
-                services.Console.Error.WriteLine($"archived {id}");
-            return ExitCodes.Ok;
-        }, ct));
-        return command;
+        var id = FollowSupport.Resolve(Services, parse.GetValue(_session));
+        var session = await (await Connect(ct)).Archive(id, ct);
+        if (json) WriteJson(FollowView.Session(session), Json.Context.SessionView);
+        else Status($"archived {id}");
+        return ExitCodes.Ok;
     }
 }

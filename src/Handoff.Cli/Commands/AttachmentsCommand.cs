@@ -28,7 +28,7 @@ public sealed class AttachmentsCommand(AppServices services) : ApiCommand(servic
         if (directory is not null && string.IsNullOrWhiteSpace(directory))
             throw new HandoffException("--download needs a folder", ExitCodes.Usage);
         var sessionId = ResolveSession(Services, parse.GetValue(_session)!);
-        var client = await Connect(parse, ct);
+        var client = await Connect(ct);
         var attachments = await client.ListAttachments(sessionId, ct);
 
         if (directory is null)

@@ -19,7 +19,7 @@ public sealed class WhoamiCommand(AppServices services) : ApiCommand(services)
 
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)
     {
-        var client = await Connect(parse, ct);
+        var client = await Connect(ct);
         var keyType = client.Connection.KeyType;
         if (client.Flavor == ApiFlavor.V1)
         {

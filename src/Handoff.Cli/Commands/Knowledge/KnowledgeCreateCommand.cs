@@ -16,7 +16,7 @@ public sealed class KnowledgeCreateCommand(AppServices services) : KnowledgeEdit
         var trigger = TextInput.RequireFlag(parse.GetValue(TriggerOption), "--trigger", "when the note applies");
         var enabled = KnowledgeCommand.Enabled(parse.GetValue(EnabledOption), parse.GetValue(DisabledOption));
         var body = await TextInput.Require(Services, parse.GetValue(BodyOption), parse.GetValue(BodyFileOption), "--body", "--body-file", ct);
-        var client = await Connect(parse, ct);
+        var client = await Connect(ct);
         var folder = parse.GetValue(FolderOption) is { } f ? await KnowledgeCommand.ResolveFolder(client, f, ct) : null;
         var note = await client.CreateNote(new KnowledgeNoteRequest
         {

@@ -19,7 +19,7 @@ public sealed class KnowledgeListCommand(AppServices services) : ApiCommand(serv
     {
         var limit = parse.GetValue(_limit);
         if (limit is <= 0) throw new HandoffException("--limit must be at least 1", ExitCodes.Usage);
-        var client = await Connect(parse, ct);
+        var client = await Connect(ct);
         var folder = parse.GetValue(_folder);
         var query = new NoteListQuery
         {

@@ -26,7 +26,7 @@ public sealed class KnowledgeUpdateCommand(AppServices services) : KnowledgeEdit
         if (name is not null && string.IsNullOrWhiteSpace(name) || trigger is not null && string.IsNullOrWhiteSpace(trigger) || body is not null && string.IsNullOrWhiteSpace(body))
             throw new HandoffException("--name, --trigger and the body cannot be empty", ExitCodes.Usage);
 
-        var client = await Connect(parse, ct);
+        var client = await Connect(ct);
         var current = await client.GetNote(parse.GetValue(_id)!, ct);
         var request = new KnowledgeNoteRequest
         {

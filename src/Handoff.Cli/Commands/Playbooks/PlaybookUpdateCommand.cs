@@ -25,7 +25,7 @@ public sealed class PlaybookUpdateCommand(AppServices services) : PlaybookEditCo
         if (title is not null && string.IsNullOrWhiteSpace(title) || body is not null && string.IsNullOrWhiteSpace(body))
             throw new HandoffException("--title and the body cannot be empty", ExitCodes.Usage);
 
-        var client = await Connect(parse, ct);
+        var client = await Connect(ct);
         var current = await client.GetPlaybook(parse.GetValue(_id)!, ct);
         var request = new PlaybookRequest
         {

@@ -20,7 +20,7 @@ public sealed class ScheduleCreateCommand(AppServices services) : ScheduleEditCo
             throw new HandoffException("--cron CRON (recurring, UTC) or --at TIME (one time) is required", ExitCodes.Usage);
         var prompt = await TextInput.Require(Services, parse.GetValue(PromptOption), parse.GetValue(PromptFileOption), "--prompt", "--prompt-file", ct);
         var tags = parse.GetValue(TagOption) ?? [];
-        var client = await Connect(parse, ct);
+        var client = await Connect(ct);
         var schedule = await client.CreateSchedule(new ScheduleCreateRequest
         {
             Name = name,

@@ -17,7 +17,7 @@ public sealed class ScheduleListCommand(AppServices services) : ApiCommand(servi
     {
         var limit = parse.GetValue(_limit);
         if (limit is <= 0) throw new HandoffException("--limit must be at least 1", ExitCodes.Usage);
-        var client = await Connect(parse, ct);
+        var client = await Connect(ct);
         var all = new List<Schedule>();
         while (limit is null || all.Count < limit)
         {

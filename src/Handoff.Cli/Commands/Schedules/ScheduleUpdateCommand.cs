@@ -43,7 +43,7 @@ public sealed class ScheduleUpdateCommand(AppServices services) : ScheduleEditCo
             throw new HandoffException("nothing to change: give --name, --prompt, --cron/--at, --playbook/--no-playbook, --tag, --agent or --notify", ExitCodes.Usage);
         if (name is not null && string.IsNullOrWhiteSpace(name) || prompt is not null && string.IsNullOrWhiteSpace(prompt))
             throw new HandoffException("--name and the prompt cannot be empty", ExitCodes.Usage);
-        var client = await Connect(parse, ct);
+        var client = await Connect(ct);
         Report("updated", await client.PatchSchedule(parse.GetValue(_id)!, patch, ct), conversion, json);
         return ExitCodes.Ok;
     }
