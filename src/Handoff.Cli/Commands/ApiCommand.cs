@@ -10,7 +10,7 @@ namespace Handoff.Cli.Commands;
 /// connects lazily (<see cref="Connect"/>, so a usage error is reported before a missing key) and disposes the
 /// client when the command ends.
 /// </summary>
-public abstract class ApiCommand(AppServices services) : CliCommand(services)
+public abstract class ApiCommand(AppServices services, string name, string description) : CliCommand(services, name, description)
 {
     private readonly ApiOptions _api = new();
     private OwnedConnector? _connector;

@@ -8,13 +8,12 @@ namespace Handoff.Cli.Commands;
 /// `devin-handoff batch FILE`: one session per task of FILE (one task per line, or YAML/JSON entries with their
 /// own context, tags, playbook …), from one inspection and scan of the repository. See <see cref="FanOutRun"/>.
 /// </summary>
-public sealed class BatchCommand(AppServices services) : ApiCommand(services)
+public sealed class BatchCommand(AppServices services) : ApiCommand(services, "batch",
+    "Create one Devin session per task in FILE, from one scan of the repository (bounded concurrency; a failed task never stops the others)")
 {
     private readonly Argument<string> _file = new("FILE") { Description = "Tasks: one per line, or a YAML/JSON list of {task, context, title, tags, playbook, knowledge, max_acu}; '-' reads stdin" };
     private readonly HandoffFlags _handoff = new();
 
-    protected override string Name => "batch";
-    protected override string Description => "Create one Devin session per task in FILE, from one scan of the repository (bounded concurrency; a failed task never stops the others)";
     protected override string JsonHelp => "Machine-readable output: every task's outcome";
     protected override IEnumerable<Symbol> Symbols() => [_file, .. _handoff.Symbols()];
 

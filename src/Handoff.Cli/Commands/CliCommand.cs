@@ -9,11 +9,9 @@ namespace Handoff.Cli.Commands;
 /// and runs the body through <see cref="CommandRunner"/> (one-line errors, documented exit codes, in JSON mode the
 /// error as JSON). A command only parses its input, calls Core and renders the result.
 /// </summary>
-public abstract class CliCommand(AppServices services) : ICliCommand
+public abstract class CliCommand(AppServices services, string name, string description) : ICliCommand
 {
     protected AppServices Services => services;
-    protected abstract string Name { get; }
-    protected abstract string Description { get; }
 
     /// <summary>The command's own arguments and options, in help order.</summary>
     protected abstract IEnumerable<Symbol> Symbols();
@@ -31,7 +29,7 @@ public abstract class CliCommand(AppServices services) : ICliCommand
 
     public Command Build()
     {
-        var command = new Command(Name, Description);
+        var command = new Command(name, description);
         foreach (var symbol in Symbols())
         {
             if (symbol is Argument argument) command.Arguments.Add(argument);

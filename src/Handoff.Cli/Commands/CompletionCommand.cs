@@ -5,12 +5,11 @@ using Handoff.Core;
 namespace Handoff.Cli.Commands;
 
 /// <summary>`devin-handoff completion bash|zsh|fish|powershell`: prints a static completion script for the shell.</summary>
-public sealed class CompletionCommand(AppServices services) : CliCommand(services)
+public sealed class CompletionCommand(AppServices services) : CliCommand(services, "completion",
+    "Print a shell completion script: source <(devin-handoff completion bash), … | source for fish, … | Invoke-Expression for PowerShell")
 {
     private readonly Argument<string> _shell = CreateShellArgument();
 
-    protected override string Name => "completion";
-    protected override string Description => "Print a shell completion script: source <(devin-handoff completion bash), … | source for fish, … | Invoke-Expression for PowerShell";
     protected override string? JsonHelp => null;
     protected override IEnumerable<Symbol> Symbols() => [_shell];
 

@@ -14,7 +14,8 @@ namespace Handoff.Cli.Commands;
 /// (<see cref="HandoffSender"/>), or several tasks from one scan (<see cref="FanOutRun"/>). A flag-compatible superset
 /// of devin-handoff.sh create (--task/--context/--tag/--api-url/--org-id/--user-id).
 /// </summary>
-public sealed class CreateCommand(AppServices services) : ApiCommand(services)
+public sealed class CreateCommand(AppServices services) : ApiCommand(services, "create",
+    "Hand the current task and local work to a new Devin session")
 {
     private readonly Argument<string?> _taskArgument = new("TASK") { Arity = ArgumentArity.ZeroOrOne, Description = "The task (same as --task)" };
     private readonly Option<string[]> _task = new("--task") { Description = "What Devin should do; repeat it to create one session per task from one scan" };
@@ -26,8 +27,6 @@ public sealed class CreateCommand(AppServices services) : ApiCommand(services)
     private readonly Option<string?> _interval = new("--interval") { Description = "With --follow: seconds between looks (default 5)" };
     private readonly HandoffFlags _handoff = new();
 
-    protected override string Name => "create";
-    protected override string Description => "Hand the current task and local work to a new Devin session";
     protected override IEnumerable<Symbol> Symbols() => [_taskArgument, _task, _title, .. _handoff.Symbols(), _push, _resend, _attach, _follow, _interval];
 
     protected override void Configure(Command command)

@@ -13,10 +13,9 @@ namespace Handoff.Cli.Commands;
 /// remote, the key (set, type, valid with one cheap call), the organization, the git alias, the pre-push hook,
 /// and that the API answers. Never prints the key.
 /// </summary>
-public sealed class DoctorCommand(AppServices services) : ApiCommand(services)
+public sealed class DoctorCommand(AppServices services) : ApiCommand(services, "doctor",
+    "Check the setup (git, repository, remote, key, organization, alias, hook, API); exit 0 only if all pass")
 {
-    protected override string Name => "doctor";
-    protected override string Description => "Check the setup (git, repository, remote, key, organization, alias, hook, API); exit 0 only if all pass";
     protected override string JsonHelp => "Machine-readable output: {ok, checks:[{name, ok, detail, hint}]}";
     protected override IEnumerable<Symbol> Symbols() => [];
 

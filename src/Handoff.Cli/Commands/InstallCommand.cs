@@ -9,14 +9,13 @@ namespace Handoff.Cli.Commands;
 /// The alias is a shell alias that first returns to the folder the user typed it in (git runs shell
 /// aliases from the top of the work tree and passes the original subfolder as GIT_PREFIX).
 /// </summary>
-public sealed class InstallCommand(AppServices services) : CliCommand(services)
+public sealed class InstallCommand(AppServices services) : CliCommand(services, "install",
+    "Register the git alias `git devin-handoff` (global git config); safe to run twice")
 {
     public const string AliasKey = "alias.devin-handoff";
 
     private readonly Option<string?> _path = new("--path") { Description = "Program the alias runs (default: this program)" };
 
-    protected override string Name => "install";
-    protected override string Description => "Register the git alias `git devin-handoff` (global git config); safe to run twice";
     protected override string? JsonHelp => null;
     protected override IEnumerable<Symbol> Symbols() => [_path];
 
@@ -41,10 +40,9 @@ public sealed class InstallCommand(AppServices services) : CliCommand(services)
 }
 
 /// <summary>`devin-handoff uninstall`: removes the git alias if it is ours.</summary>
-public sealed class UninstallCommand(AppServices services) : CliCommand(services)
+public sealed class UninstallCommand(AppServices services) : CliCommand(services, "uninstall",
+    "Remove the `git devin-handoff` alias (only if it is ours)")
 {
-    protected override string Name => "uninstall";
-    protected override string Description => "Remove the `git devin-handoff` alias (only if it is ours)";
     protected override string? JsonHelp => null;
     protected override IEnumerable<Symbol> Symbols() => [];
 

@@ -5,21 +5,18 @@ using Handoff.Core.GitHub;
 namespace Handoff.Cli.Commands;
 
 /// <summary>`devin-handoff pickup SESSION`: checks out the session's pull request branch locally, with your own git.</summary>
-public sealed class PickupCommand(AppServices services) : ApiCommand(services)
+public sealed class PickupCommand(AppServices services) : SessionCommand(services, "pickup",
+    "Fetch the session's pull request branch with your git and check it out locally " +
+        "(GitHub: GH_TOKEN/GITHUB_TOKEN for private repositories)")
 {
-    private readonly Argument<string?> _session = FollowSupport.OptionalSession();
     private readonly Option<bool> _stash = new("--stash") { Description = "Stash uncommitted changes first (otherwise a dirty tree is refused)" };
 
-    protected override string Name => "pickup";
-    protected override string Description => "Fetch the session's pull request branch with your git and check it out locally " +
-                                              "(GitHub: GH_TOKEN/GITHUB_TOKEN for private repositories)";
     protected override string JsonHelp => "Print what was checked out as JSON";
-    protected override IEnumerable<Symbol> Symbols() => [_session, _stash];
+    protected override IEnumerable<Symbol> MoreSymbols() => [_stash];
 
-    protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)
+    protected override async Task<int> Execute(ParseResult parse, string id, bool json, CancellationToken ct)
     {
         var cwd = Services.Environment.CurrentDirectory;
-        var id = FollowSupport.Resolve(Services, parse.GetValue(_session));
         var pickup = new PullRequestPickup(await Connect(ct), new OctokitPullRequestSource(Services.Environment), Services.Processes);
         var result = await pickup.Run(new PickupOptions { SessionId = id, WorkingDirectory = cwd, Stash = parse.GetValue(_stash) }, ct);
         if (json)

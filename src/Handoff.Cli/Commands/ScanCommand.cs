@@ -12,7 +12,8 @@ namespace Handoff.Cli.Commands;
 /// `devin-handoff scan`: runs the secret scanner over what a handoff would send (default), the staged changes,
 /// the added lines of a commit range, files and folders, or stdin. Exit 3 when findings remain, 0 when clean.
 /// </summary>
-public sealed class ScanCommand(AppServices services) : CliCommand(services)
+public sealed class ScanCommand(AppServices services) : CliCommand(services, "scan",
+    "Scan for secrets: by default what `create` would send (working changes and unpushed commits); exit 3 when any is found")
 {
     private readonly Argument<string[]> _paths = new("PATH") { Arity = ArgumentArity.ZeroOrMore, Description = "Files or folders to scan (whole content)" };
     private readonly Option<bool> _staged = new("--staged") { Description = "Scan the staged changes (index against HEAD)" };
@@ -21,8 +22,6 @@ public sealed class ScanCommand(AppServices services) : CliCommand(services)
     private readonly Option<string?> _stdinName = new("--stdin-name") { Description = "File name to report for plain text on stdin (default: stdin)" };
     private readonly Option<bool> _sarif = new("--sarif") { Description = "Findings as SARIF 2.1.0 (for code-scanning services)" };
 
-    protected override string Name => "scan";
-    protected override string Description => "Scan for secrets: by default what `create` would send (working changes and unpushed commits); exit 3 when any is found";
     protected override string? JsonHelp => "Findings as JSON";
     protected override IEnumerable<Symbol> Symbols() => [_paths, _staged, _range, _stdin, _stdinName, _sarif];
 

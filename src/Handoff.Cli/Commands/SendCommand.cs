@@ -6,18 +6,15 @@ using Handoff.Core.Following;
 namespace Handoff.Cli.Commands;
 
 /// <summary>`devin-handoff send SESSION MESSAGE|-`: a follow-up message (wakes a suspended session).</summary>
-public sealed class SendCommand(AppServices services) : ApiCommand(services)
+public sealed class SendCommand(AppServices services) : SessionCommand(services, "send",
+    "Send a follow-up message to a session (answers a question; wakes a suspended session)", sessionRequired: true)
 {
-    private readonly Argument<string> _session = FollowSupport.RequiredSession();
     private readonly Argument<string> _message = new("MESSAGE") { Description = "The message; '-' reads it from stdin" };
 
-    protected override string Name => "send";
-    protected override string Description => "Send a follow-up message to a session (answers a question; wakes a suspended session)";
-    protected override IEnumerable<Symbol> Symbols() => [_session, _message];
+    protected override IEnumerable<Symbol> MoreSymbols() => [_message];
 
-    protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)
+    protected override async Task<int> Execute(ParseResult parse, string id, bool json, CancellationToken ct)
     {
-        var id = FollowSupport.Resolve(Services, parse.GetValue(_session));
         var text = parse.GetValue(_message) ?? "";
         if (text == "-")
         {

@@ -7,7 +7,8 @@ using Handoff.Core.Output;
 namespace Handoff.Cli.Commands;
 
 /// <summary>`devin-handoff sessions`: lists sessions, by default those tagged `handoff`, newest first as the API returns them.</summary>
-public sealed class SessionsCommand(AppServices services) : ApiCommand(services)
+public sealed class SessionsCommand(AppServices services) : ApiCommand(services, "sessions",
+    $"List sessions (default: those tagged '{DefaultTag}', i.e. created by devin-handoff)")
 {
     public const string DefaultTag = "handoff";
     public const int DefaultLimit = 30;
@@ -18,8 +19,6 @@ public sealed class SessionsCommand(AppServices services) : ApiCommand(services)
     private readonly Option<bool> _watch = new("--watch") { Description = "Follow all matching sessions until every one has stopped: a live table on a terminal, NDJSON otherwise" };
     private readonly Option<string?> _interval = new("--interval") { Description = "With --watch: time between looks (default 10s; 30s, 1m)" };
 
-    protected override string Name => "sessions";
-    protected override string Description => $"List sessions (default: those tagged '{DefaultTag}', i.e. created by devin-handoff)";
     protected override string JsonHelp => "A JSON array of sessions (with --watch: NDJSON status lines)";
     protected override IEnumerable<Symbol> Symbols() => [_tags, _all, _limit, _watch, _interval];
 

@@ -6,17 +6,11 @@ using Handoff.Core.Output;
 namespace Handoff.Cli.Commands;
 
 /// <summary>`devin-handoff status SESSION`: one look at a session.</summary>
-public sealed class StatusCommand(AppServices services) : ApiCommand(services)
+public sealed class StatusCommand(AppServices services) : SessionCommand(services, "status",
+    "Show a session once: status, title, URL, pull requests, ACUs, timestamps")
 {
-    private readonly Argument<string?> _session = FollowSupport.OptionalSession();
-
-    protected override string Name => "status";
-    protected override string Description => "Show a session once: status, title, URL, pull requests, ACUs, timestamps";
-    protected override IEnumerable<Symbol> Symbols() => [_session];
-
-    protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)
+    protected override async Task<int> Execute(ParseResult parse, string id, bool json, CancellationToken ct)
     {
-        var id = FollowSupport.Resolve(Services, parse.GetValue(_session));
         var session = await (await Connect(ct)).GetSession(id, ct);
         if (json)
         {

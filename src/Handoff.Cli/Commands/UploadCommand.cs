@@ -5,12 +5,11 @@ using Handoff.Core.Attachments;
 namespace Handoff.Cli.Commands;
 
 /// <summary>`devin-handoff upload FILE…`: uploads files (multipart POST …/attachments) and prints their URLs.</summary>
-public sealed class UploadCommand(AppServices services) : ApiCommand(services)
+public sealed class UploadCommand(AppServices services) : ApiCommand(services, "upload",
+    "Upload files as attachments and print their URLs (for create --attach or a message)")
 {
     private readonly Argument<string[]> _files = new("FILE") { Arity = ArgumentArity.OneOrMore, Description = "Files to upload" };
 
-    protected override string Name => "upload";
-    protected override string Description => "Upload files as attachments and print their URLs (for create --attach or a message)";
     protected override IEnumerable<Symbol> Symbols() => [_files];
 
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)

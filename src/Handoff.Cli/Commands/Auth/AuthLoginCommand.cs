@@ -10,13 +10,12 @@ namespace Handoff.Cli.Commands.Auth;
 /// checks it with one API call, and stores it with `git credential approve` for the API host.
 /// The key is never a flag value, so it never shows on a process list or in shell history.
 /// </summary>
-public sealed class AuthLoginCommand(AppServices services) : CliCommand(services)
+public sealed class AuthLoginCommand(AppServices services) : CliCommand(services, "login",
+    "Check a Devin API key and store it in your git credential helper (read from a hidden prompt, or stdin with --with-token)")
 {
     private readonly Option<bool> _withToken = new("--with-token") { Description = "Read the key from stdin (e.g. < key.txt, or from a secret manager's output)" };
     private readonly Option<string?> _apiUrl = new("--api-url") { Description = "Devin API base URL the key is for (env DEVIN_API_URL; default https://api.devin.ai)" };
 
-    protected override string Name => "login";
-    protected override string Description => "Check a Devin API key and store it in your git credential helper (read from a hidden prompt, or stdin with --with-token)";
     protected override IEnumerable<Symbol> Symbols() => [_withToken, _apiUrl];
 
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken cancellationToken)

@@ -5,12 +5,11 @@ using Handoff.Core.Output;
 namespace Handoff.Cli.Commands.Auth;
 
 /// <summary>`devin-handoff auth logout`: removes the stored key with `git credential reject`.</summary>
-public sealed class AuthLogoutCommand(AppServices services) : CliCommand(services)
+public sealed class AuthLogoutCommand(AppServices services) : CliCommand(services, "logout",
+    "Remove the stored API key from your git credential helper")
 {
     private readonly Option<string?> _apiUrl = new("--api-url") { Description = "Devin API base URL the key is for (env DEVIN_API_URL; default https://api.devin.ai)" };
 
-    protected override string Name => "logout";
-    protected override string Description => "Remove the stored API key from your git credential helper";
     protected override IEnumerable<Symbol> Symbols() => [_apiUrl];
 
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken cancellationToken)

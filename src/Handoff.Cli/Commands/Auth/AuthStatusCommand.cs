@@ -6,13 +6,12 @@ using Handoff.Core.Output;
 namespace Handoff.Cli.Commands.Auth;
 
 /// <summary>`devin-handoff auth status`: where the key comes from, its type, and whether the API accepts it. Never the key.</summary>
-public sealed class AuthStatusCommand(AppServices services) : CliCommand(services)
+public sealed class AuthStatusCommand(AppServices services) : CliCommand(services, "status",
+    "Show where the API key comes from (DEVIN_API_KEY or the credential helper), its type, and whether it works")
 {
     private readonly Option<string?> _apiUrl = new("--api-url") { Description = "Devin API base URL (env DEVIN_API_URL; default https://api.devin.ai)" };
     private readonly Option<bool> _offline = new("--offline") { Description = "Only say where the key comes from; do not call the API" };
 
-    protected override string Name => "status";
-    protected override string Description => "Show where the API key comes from (DEVIN_API_KEY or the credential helper), its type, and whether it works";
     protected override IEnumerable<Symbol> Symbols() => [_apiUrl, _offline];
 
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken cancellationToken)

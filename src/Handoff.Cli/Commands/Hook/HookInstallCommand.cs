@@ -9,12 +9,11 @@ namespace Handoff.Cli.Commands.Hook;
 /// `devin-handoff hook install [--global]`: writes the pre-push hook where git looks for it (core.hooksPath honoured).
 /// A foreign pre-push hook is kept as pre-push.local and run first. Idempotent.
 /// </summary>
-public sealed class HookInstallCommand(AppServices services) : CliCommand(services)
+public sealed class HookInstallCommand(AppServices services) : CliCommand(services, "install",
+    "Install the pre-push secret hook in this repository (or --global); keeps an existing hook and runs it first")
 {
     private readonly Option<bool> _global = new("--global") { Description = "Install for every repository (a global core.hooksPath, set only if none is)" };
 
-    protected override string Name => "install";
-    protected override string Description => "Install the pre-push secret hook in this repository (or --global); keeps an existing hook and runs it first";
     protected override string? JsonHelp => null;
     protected override IEnumerable<Symbol> Symbols() => [_global];
 

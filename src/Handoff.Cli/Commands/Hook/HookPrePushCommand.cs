@@ -12,7 +12,8 @@ namespace Handoff.Cli.Commands.Hook;
 /// When the tool itself fails, the push goes on with a warning (exit 0) unless devin-handoff.hook.failClosed is true.
 /// Never prompts.
 /// </summary>
-public sealed class HookPrePushCommand(AppServices services) : CliCommand(services)
+public sealed class HookPrePushCommand(AppServices services) : CliCommand(services, "pre-push",
+    "Run by the pre-push hook: reads git's ref lines on stdin and blocks the push (exit 1) when a pushed commit adds a secret")
 {
     public const string FailClosedKey = "hook.failClosed";
     public const string FailClosedEnv = "DEVIN_HANDOFF_HOOK_FAIL_CLOSED";
@@ -20,8 +21,6 @@ public sealed class HookPrePushCommand(AppServices services) : CliCommand(servic
     private readonly Argument<string> _remote = new("REMOTE") { Description = "Name of the remote (git's first hook argument)" };
     private readonly Argument<string?> _url = new("URL") { Arity = ArgumentArity.ZeroOrOne, Description = "URL of the remote (git's second hook argument)" };
 
-    protected override string Name => "pre-push";
-    protected override string Description => "Run by the pre-push hook: reads git's ref lines on stdin and blocks the push (exit 1) when a pushed commit adds a secret";
     protected override string? JsonHelp => null;
     protected override IEnumerable<Symbol> Symbols() => [_remote, _url];
 

@@ -9,12 +9,11 @@ namespace Handoff.Cli.Commands.Hook;
 /// `devin-handoff hook uninstall [--global]`: removes our pre-push hook only (a foreign one is left alone, exit 1),
 /// puts back a hook that was chained as pre-push.local, and undoes a core.hooksPath that `install --global` set.
 /// </summary>
-public sealed class HookUninstallCommand(AppServices services) : CliCommand(services)
+public sealed class HookUninstallCommand(AppServices services) : CliCommand(services, "uninstall",
+    "Remove devin-handoff's pre-push hook (restores a hook it had chained)")
 {
     private readonly Option<bool> _global = new("--global") { Description = "Remove the hook from the global hooks folder (core.hooksPath)" };
 
-    protected override string Name => "uninstall";
-    protected override string Description => "Remove devin-handoff's pre-push hook (restores a hook it had chained)";
     protected override string? JsonHelp => null;
     protected override IEnumerable<Symbol> Symbols() => [_global];
 

@@ -4,10 +4,9 @@ using Handoff.Core.Devin;
 
 namespace Handoff.Cli.Commands.Knowledge;
 
-public sealed class KnowledgeCreateCommand(AppServices services) : KnowledgeEditCommand(services)
+public sealed class KnowledgeCreateCommand(AppServices services) : KnowledgeEditCommand(services, "create",
+    "Create a knowledge note (--name, --trigger, and --body or --body-file)")
 {
-    protected override string Name => "create";
-    protected override string Description => "Create a knowledge note (--name, --trigger, and --body or --body-file)";
     protected override IEnumerable<Symbol> Symbols() => EditSymbols();
 
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)

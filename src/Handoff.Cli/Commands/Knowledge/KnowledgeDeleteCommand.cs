@@ -4,12 +4,11 @@ using Handoff.Core.Devin;
 
 namespace Handoff.Cli.Commands.Knowledge;
 
-public sealed class KnowledgeDeleteCommand(AppServices services) : ApiCommand(services)
+public sealed class KnowledgeDeleteCommand(AppServices services) : ApiCommand(services, "delete",
+    "Delete a knowledge note")
 {
     private readonly Argument<string> _id = new("NOTE_ID") { Description = "The note's id (note-…)" };
 
-    protected override string Name => "delete";
-    protected override string Description => "Delete a knowledge note";
     protected override IEnumerable<Symbol> Symbols() => [_id];
 
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)

@@ -5,10 +5,9 @@ using Handoff.Core.Devin;
 
 namespace Handoff.Cli.Commands.Playbooks;
 
-public sealed class PlaybookCreateCommand(AppServices services) : PlaybookEditCommand(services)
+public sealed class PlaybookCreateCommand(AppServices services) : PlaybookEditCommand(services, "create",
+    "Create a playbook (--title, and --body or --body-file)")
 {
-    protected override string Name => "create";
-    protected override string Description => "Create a playbook (--title, and --body or --body-file)";
     protected override IEnumerable<Symbol> Symbols() => EditSymbols();
 
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)

@@ -4,12 +4,11 @@ using Handoff.Core.Devin;
 
 namespace Handoff.Cli.Commands.Playbooks;
 
-public sealed class PlaybookDeleteCommand(AppServices services) : ApiCommand(services)
+public sealed class PlaybookDeleteCommand(AppServices services) : ApiCommand(services, "delete",
+    "Delete a playbook")
 {
     private readonly Argument<string> _id = new("PLAYBOOK_ID") { Description = "The playbook's id (playbook-…)" };
 
-    protected override string Name => "delete";
-    protected override string Description => "Delete a playbook";
     protected override IEnumerable<Symbol> Symbols() => [_id];
 
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)

@@ -5,12 +5,11 @@ using Handoff.Core.Devin;
 
 namespace Handoff.Cli.Commands.Playbooks;
 
-public sealed class PlaybookListCommand(AppServices services) : ApiCommand(services)
+public sealed class PlaybookListCommand(AppServices services) : ApiCommand(services, "list",
+    "List playbooks (all pages)")
 {
     private readonly Option<int?> _limit = new("--limit") { Description = "Show at most N playbooks (default: all, page after page)" };
 
-    protected override string Name => "list";
-    protected override string Description => "List playbooks (all pages)";
     protected override IEnumerable<Symbol> Symbols() => [_limit];
 
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)

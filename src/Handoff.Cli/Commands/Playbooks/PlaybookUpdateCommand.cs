@@ -6,12 +6,11 @@ using Handoff.Core.Devin;
 namespace Handoff.Cli.Commands.Playbooks;
 
 /// <summary>The API's update is a full replace (PUT): read the playbook, change only what was given, send it all back.</summary>
-public sealed class PlaybookUpdateCommand(AppServices services) : PlaybookEditCommand(services)
+public sealed class PlaybookUpdateCommand(AppServices services) : PlaybookEditCommand(services, "update",
+    "Change a playbook; fields not given keep their current value")
 {
     private readonly Argument<string> _id = new("PLAYBOOK_ID") { Description = "The playbook's id (playbook-…)" };
 
-    protected override string Name => "update";
-    protected override string Description => "Change a playbook; fields not given keep their current value";
     protected override IEnumerable<Symbol> Symbols() => [_id, .. EditSymbols()];
 
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)

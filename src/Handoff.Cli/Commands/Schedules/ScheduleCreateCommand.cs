@@ -5,10 +5,9 @@ using Handoff.Core.Schedules;
 
 namespace Handoff.Cli.Commands.Schedules;
 
-public sealed class ScheduleCreateCommand(AppServices services) : ScheduleEditCommand(services)
+public sealed class ScheduleCreateCommand(AppServices services) : ScheduleEditCommand(services, "create",
+    "Create a schedule: --name, --prompt (or --prompt-file), and --cron or --at")
 {
-    protected override string Name => "create";
-    protected override string Description => "Create a schedule: --name, --prompt (or --prompt-file), and --cron or --at";
     protected override IEnumerable<Symbol> Symbols() => EditSymbols();
 
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)

@@ -5,12 +5,11 @@ using Handoff.Core.Schedules;
 
 namespace Handoff.Cli.Commands.Schedules;
 
-public sealed class ScheduleListCommand(AppServices services) : ApiCommand(services)
+public sealed class ScheduleListCommand(AppServices services) : ApiCommand(services, "list",
+    "List schedules (all pages)")
 {
     private readonly Option<int?> _limit = new("--limit") { Description = "Show at most N schedules (default: all, page after page)" };
 
-    protected override string Name => "list";
-    protected override string Description => "List schedules (all pages)";
     protected override IEnumerable<Symbol> Symbols() => [_limit];
 
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)

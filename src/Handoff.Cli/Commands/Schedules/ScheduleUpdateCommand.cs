@@ -6,13 +6,12 @@ using Handoff.Core.Schedules;
 namespace Handoff.Cli.Commands.Schedules;
 
 /// <summary>PATCH: only the fields given change (the API supports partial updates for schedules).</summary>
-public sealed class ScheduleUpdateCommand(AppServices services) : ScheduleEditCommand(services)
+public sealed class ScheduleUpdateCommand(AppServices services) : ScheduleEditCommand(services, "update",
+    "Change a schedule; only the fields given change")
 {
     private readonly Argument<string> _id = new("SCHEDULE_ID") { Description = "The schedule's id" };
     private readonly Option<bool> _noPlaybook = new("--no-playbook") { Description = "Detach the playbook" };
 
-    protected override string Name => "update";
-    protected override string Description => "Change a schedule; only the fields given change";
     protected override IEnumerable<Symbol> Symbols() => [_id, .. EditSymbols(), _noPlaybook];
 
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)
