@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Serialization.Metadata;
+using Handoff.Cli.Output;
 using Handoff.Core.Output;
 
 namespace Handoff.Cli.Commands;

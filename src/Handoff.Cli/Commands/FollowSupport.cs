@@ -1,6 +1,7 @@
-using Handoff.Core;
+using Handoff.Cli.Output;
 using Handoff.Core.Devin;
 using Handoff.Core.Following;
+using Handoff.Core;
 
 namespace Handoff.Cli.Commands;
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Handoff.Core;
 using Handoff.Core.Devin;
 using Handoff.Core.Following;
-using Handoff.Core.Output;
 
 namespace Handoff.Cli.Commands;
 

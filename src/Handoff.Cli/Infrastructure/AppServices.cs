@@ -1,9 +1,9 @@
+using Handoff.Cli.Output;
 using Handoff.Core.Abstractions;
 using Handoff.Core.Devin;
 using Handoff.Core.Git;
 using Handoff.Core.Handoffs;
 using Handoff.Core.Inspection;
-using Handoff.Core.Output;
 using Handoff.Core.Prompting;
 using Handoff.Core.Secrets;
 using Handoff.Core.Settings;

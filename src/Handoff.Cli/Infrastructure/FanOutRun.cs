@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Handoff.Cli.Output;
 using Handoff.Core.Handoffs;
 using Handoff.Core.Output;
 using Handoff.Core.Settings;

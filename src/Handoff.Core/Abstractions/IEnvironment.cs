@@ -21,12 +21,3 @@ public sealed class SystemEnvironment : IEnvironment
     public string HomeDirectory =>
         Get("HOME") ?? Get("USERPROFILE") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
 }
-
-/// <summary>A fixed environment for tests.</summary>
-public sealed class DictionaryEnvironment(IDictionary<string, string?> values, string currentDirectory = ".", string home = "/nonexistent-home")
-    : IEnvironment
-{
-    public string? Get(string name) => values.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v) ? v : null;
-    public string CurrentDirectory { get; } = currentDirectory;
-    public string HomeDirectory { get; } = home;
-}
