@@ -7,6 +7,7 @@ public sealed class DictionaryEnvironment(IDictionary<string, string?> values, s
     : IEnvironment
 {
     public string? Get(string name) => values.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v) ? v : null;
+    public string? GetExact(string name) => values.TryGetValue(name, out var v) ? v : null;
     public string CurrentDirectory { get; } = currentDirectory;
     public string HomeDirectory { get; } = home;
 }

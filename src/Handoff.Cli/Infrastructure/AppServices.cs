@@ -48,8 +48,11 @@ public sealed class AppServices
 
     public GitCli Git() => new(Processes);
 
+    /// <summary>The global, XDG and system git config files of this run's environment.</summary>
+    public GitConfigFiles GitConfigFiles => GitConfigFiles.From(Environment);
+
     public SettingsResolver Settings(string? startDirectory = null) =>
-        new(Environment, new LibGit2ConfigReader(startDirectory ?? Environment.CurrentDirectory), Credentials());
+        new(Environment, new LibGit2ConfigReader(startDirectory ?? Environment.CurrentDirectory, GitConfigFiles), Credentials());
 
     public IWritableCredentialStore Credentials() => CredentialStore ?? new GitCredentialStore(Processes, Environment);
 
