@@ -19,6 +19,7 @@ repo_url="https://github.com/club-cog/devin-handoff"
 passed=0; failed=0; skipped=0
 ok() { echo "ok: $*"; passed=$((passed + 1)); }
 bad() { echo "FAIL: $*"; failed=$((failed + 1)); }
+show() { sed 's/^/    /' "$@"; }   # details under a FAIL line, indented
 
 archives=("$release_dir"/devin-handoff-*.tar.gz)
 if [ ! -f "${archives[0]}" ] || [ ! -f "$release_dir/SHA256SUMS" ]; then
@@ -121,7 +122,7 @@ if sandbox "$h" env DEVIN_HANDOFF_RELEASE_URL="$base/latest" bash "$copy" --rele
    && smoke_repo "$h/repo" && dry_run "$h" "$p/bin" >>"$tmp/1.log" 2>&1; then
   ok "install.sh --release (a copy outside any clone, no dotnet on PATH) installs $got; git devin-handoff create --dry-run works"
 else
-  bad "install.sh --release from a lone copy"; cat "$tmp/1.log"
+  bad "install.sh --release from a lone copy"; show "$tmp/1.log"
 fi
 
 # 2. curl … | bash: outside a clone it takes the release by itself; the default prefix is ~/.local.
@@ -131,7 +132,7 @@ if sandbox "$h" bash -c 'curl -fsSL "$1/install.sh" | DEVIN_HANDOFF_RELEASE_URL=
    && smoke_repo "$h/repo" && dry_run "$h" "$h/.local/bin" >>"$tmp/2.log" 2>&1; then
   ok "curl -fsSL …/install.sh | bash installs the release into ~/.local without --release"
 else
-  bad "curl … | bash"; cat "$tmp/2.log"
+  bad "curl … | bash"; show "$tmp/2.log"
 fi
 
 # 3. Upgrade: an older release first, then this one over it, then once more (a no-op for the alias).
@@ -146,7 +147,7 @@ if sandbox "$h" env DEVIN_HANDOFF_RELEASE_URL="$base/old" bash "$copy" --release
    && grep -q "already installed" "$tmp/3b.log" && smoke_repo "$h/repo" && dry_run "$h" "$p/bin" >>"$tmp/3.log" 2>&1; then
   ok "an install over an older release upgrades in place (0.0.1 -> $got, its files gone, one alias); a re-run is a no-op for the alias"
 else
-  bad "upgrade over an older release"; cat "$tmp/3.log" "$tmp/3b.log" 2>/dev/null
+  bad "upgrade over an older release"; show "$tmp/3.log" "$tmp/3b.log" 2>/dev/null
 fi
 
 # 4-8. Refusals: non-zero exit, the reason said, nothing in the prefix, no alias.
@@ -156,11 +157,11 @@ refused() { # name, expected message, release URL, command...
   refusals=$((refusals + 1))
   local h="$tmp/r$refusals" p="$tmp/rp$refusals"
   if sandbox "$h" env DEVIN_HANDOFF_RELEASE_URL="$url" "$@" --prefix "$p" >"$h.log" 2>&1; then
-    bad "$name: exit 0"; cat "$h.log"
+    bad "$name: exit 0"; show "$h.log"
   elif ! grep -qF "$says" "$h.log"; then
-    bad "$name: did not say '$says'"; cat "$h.log"
+    bad "$name: did not say '$says'"; show "$h.log"
   elif ! prefix_empty "$p" || [ -n "$(alias_of "$h")" ]; then
-    bad "$name: left files in the prefix or an alias"; find "$p" | head -20
+    bad "$name: left files in the prefix or an alias"; find "$p" | head -20 | show
   else
     ok "refused, nothing installed: $name ($(grep -F "$says" "$h.log" | head -1 | cut -c1-150))"
   fi
@@ -182,7 +183,7 @@ elif cmp -s "$tmp/p3/lib/devin-handoff/devin-handoff" <(tar -xzOf "$release_dir/
      && installed_version "$tmp/p3" >/dev/null; then
   ok "a tampered archive over an install is refused and the installed binary is untouched"
 else
-  bad "a tampered archive over an install changed it"; cat "$tmp/9.log"
+  bad "a tampered archive over an install changed it"; show "$tmp/9.log"
 fi
 
 # 10. --uninstall removes the binary, the link and the alias.
@@ -191,7 +192,7 @@ if sandbox "$tmp/h3" bash "$copy" --uninstall --prefix "$tmp/p3" >"$tmp/10.log" 
    && [ -z "$(alias_of "$tmp/h3")" ]; then
   ok "install.sh --uninstall removes the binary, the link and the git alias"
 else
-  bad "install.sh --uninstall"; cat "$tmp/10.log"; ls -la "$tmp/p3/bin" "$tmp/p3/lib" 2>/dev/null; alias_of "$tmp/h3"
+  bad "install.sh --uninstall"; { cat "$tmp/10.log"; ls -la "$tmp/p3/bin" "$tmp/p3/lib" 2>/dev/null; alias_of "$tmp/h3"; } | show
 fi
 
 # 11. The README's one-line install, verbatim: its github.com URLs answered from the served folder by a curl that
@@ -222,7 +223,7 @@ EOF
          && [ -x "$h/.local/bin/devin-handoff" ]; then
     ok "the README's one-line install, verbatim: installs the latest release and prints the dry-run prompt"
   else
-    bad "the README's one-line install: $line"; cat "$tmp/11.err"; head -20 "$tmp/11.out"
+    bad "the README's one-line install: $line"; { cat "$tmp/11.err"; head -20 "$tmp/11.out"; } | show
   fi
 fi
 
@@ -245,7 +246,7 @@ else
     if out="$(PATH="$nodotnet" "${launcher[@]}" "${args[@]}" 2>&1)"; then
       while IFS= read -r l; do [ -n "$l" ] && ok "${l#ok: }"; done <<<"$out"
     else
-      bad "install.ps1 -Release ($dir)"; echo "$out"
+      bad "install.ps1 -Release ($dir)"; echo "$out" | show
     fi
   done
 fi
