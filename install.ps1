@@ -104,6 +104,10 @@ function Install-DevinHandoff {
     if ($Release) {
         # ---- Install a release: download, check against SHA256SUMS, then (only then) touch the prefix.
         function Stop-Install([string]$message) { throw "$message; nothing was installed" }
+        # What a program prints (stdout and stderr), or '' when it cannot run.
+        function Get-CommandText([string]$file, [string[]]$arguments) {
+            try { return "$(& $file @arguments 2>&1)".Trim() } catch { return '' }
+        }
         if ($onWindows) {
             $arch = if ($env:PROCESSOR_ARCHITEW6432) { $env:PROCESSOR_ARCHITEW6432 } else { $env:PROCESSOR_ARCHITECTURE }
             $os = 'Windows'
@@ -115,14 +119,15 @@ function Install-DevinHandoff {
                 'Linux-aarch64' { 'linux-arm64' }
                 'Linux-arm64' { 'linux-arm64' }
                 'Darwin-arm64' { 'osx-arm64' }
-                'Darwin-x86_64' { if ("$(& sysctl -n sysctl.proc_translated 2>$null)" -eq '1') { 'osx-arm64' } else { 'osx-x64' } }
+                # An x86_64 shell under Rosetta on Apple silicon: the native arm64 build is the one to run.
+                'Darwin-x86_64' { if ((Get-CommandText 'sysctl' @('-n', 'sysctl.proc_translated')) -eq '1') { 'osx-arm64' } else { 'osx-x64' } }
                 default { $null }
             }
         }
         if (-not $rid) {
             Stop-Install "no release build for this platform ($os $arch); there are builds for Linux x86_64 and arm64, macOS x86_64 and arm64, Windows x64; to build from source, clone $repoUrl and run ./install.ps1"
         }
-        if ($os -eq 'Linux' -and ((Test-Path '/etc/alpine-release') -or ("$(& ldd --version 2>&1)" -match 'musl'))) {
+        if ($os -eq 'Linux' -and ((Test-Path '/etc/alpine-release') -or ((Get-CommandText 'ldd' @('--version')) -match 'musl'))) {
             Stop-Install "no release build for Linux with musl (Alpine): the builds need glibc; to build from source, clone $repoUrl and run ./install.ps1"
         }
         $asset = if ($onWindows) { "devin-handoff-$rid.zip" } else { "devin-handoff-$rid.tar.gz" }

@@ -13,7 +13,6 @@ set -euo pipefail
 
 # All in one function, called on the last line: piped into bash, nothing runs before the whole script has arrived.
 main() {
-
   repo_url="https://github.com/club-cog/devin-handoff"
   prefix="${HOME}/.local"
   uninstall=0
@@ -97,7 +96,7 @@ main() {
       MINGW*|MSYS*|CYGWIN*) refuse "on Windows, install with PowerShell: install.ps1 -Release" ;;
       *) refuse "no release build for this platform ($os $arch); there are builds for Linux x86_64 and arm64, macOS x86_64 and arm64, Windows x64; to build from source, clone $repo_url and run ./install.sh" ;;
     esac
-    if [ "$os" = Linux ] && { [ -f /etc/alpine-release ] || ldd --version 2>&1 | grep -qi musl; }; then
+    if [ "$os" = Linux ] && { [ -f /etc/alpine-release ] || { ldd --version 2>&1 || true; } | grep -qi musl; }; then
       refuse "no release build for Linux with musl (Alpine): the builds need glibc; to build from source, clone $repo_url and run ./install.sh"
     fi
     asset="devin-handoff-$rid.tar.gz"
