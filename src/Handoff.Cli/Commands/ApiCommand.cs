@@ -32,7 +32,7 @@ public abstract class ApiCommand(AppServices services, string name, string descr
     }
 
     /// <summary>The API client of this run (exit 4 when no key is set); the same one on every call.</summary>
-    protected Task<IDevinClient> Connect(CancellationToken ct) => Connector.Connect(ct);
+    protected Task<IDevinClient> Connect(CancellationToken ct) => Connector.Connect(null, ct);
 
     /// <summary>Connects Core workflows (a send, a batch) with the client this command owns.</summary>
     protected IDevinConnector Connector => _connector ?? throw new InvalidOperationException("the command is not running");
@@ -46,8 +46,9 @@ public abstract class ApiCommand(AppServices services, string name, string descr
 
         public Task<ResolvedConnection> Resolve(CancellationToken ct) => inner.Resolve(ct);
 
-        public async Task<IDevinClient> Connect(CancellationToken ct, ThrottleGate? gate = null) =>
-            _client ??= await inner.Connect(ct, gate);
+        /// <remarks>A command connects one way: a fan-out with its gate, anything else without.</remarks>
+        public async Task<IDevinClient> Connect(ThrottleGate? gate, CancellationToken ct) =>
+            _client ??= await inner.Connect(gate, ct);
 
         public void Dispose() => (_client as IDisposable)?.Dispose();
     }
