@@ -45,9 +45,9 @@ public static partial class BuiltInRules
         + @"|(?<secret>[^\s""'`;,)\]}<>]{8,2000}))|,\s{0,5}" + Quoted + ")";
 
     /// <summary>
-    /// What may stand between an assignment and its value: the bracket opening a list (<c>KEYS = ['…', '…']</c>; the
-    /// items after the first are found by <see cref="ValueLists"/>) and a YAML tag or anchor (<c>!!binary</c>, <c>!secret</c>,
+    /// What may stand between an assignment and its value: the bracket opening a list of quoted values (<c>KEYS = ['…', '…']</c>;
+    /// the items after the first are found by <see cref="ValueLists"/>) and a YAML tag or anchor (<c>!!binary</c>, <c>!secret</c>,
     /// <c>&amp;anchor</c>), so the value after a tag is the secret (captured and masked), not the tag.
     /// </summary>
-    internal const string ValuePrefix = @"(?:[\[(]\s{0,3})?(?:(?:!!?[\w/:.%-]*|!<[^>\s]*>|&[\w-]+)\s{1,5})?";
+    internal const string ValuePrefix = @"(?:[\[(]\s{0,3}(?=[""'`]))?(?:(?:!!?[\w/:.%-]*|!<[^>\s]*>|&[\w-]+)\s{1,5})?";
 }

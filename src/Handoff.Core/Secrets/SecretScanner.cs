@@ -90,9 +90,10 @@ public sealed class SecretScanner : ISecretScanner
     /// secrets by name alone (.env, id_rsa, *.p12 ...) yield a whole-file finding (line 0).
     /// Memory stays flat: the text is read in blocks and lines are scanned as spans.
     /// </summary>
-    public IEnumerable<Finding> ScanDiff(TextReader diff)
+    /// <param name="onArchive">told of each archive file (zip, jar, tar, gz…) the diff adds or changes, by blob id (git diff --full-index).</param>
+    public IEnumerable<Finding> ScanDiff(TextReader diff, Action<ArchiveBlob>? onArchive = null)
     {
-        var parser = new DiffStreamScanner(new FragmentScanner(_current));
+        var parser = new DiffStreamScanner(new FragmentScanner(_current), onArchive);
         var buffer = new char[1 << 16];
         int start = 0, end = 0;
         var findings = new List<Finding>();

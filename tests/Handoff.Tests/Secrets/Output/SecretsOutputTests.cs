@@ -96,6 +96,8 @@ public class SecretsOutputTests
     [TestCase("diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1 +1 @@\n+y\n", true)]
     [TestCase("commit 0123\nAuthor: a\n\n    msg\n\ndiff --git a/x b/x\n", true)]
     [TestCase("--- a\n+++ b\n@@ -1,2 +1,3 @@\n a\n+b\n", true)]
+    [TestCase("commit 0123\nMerge: a b\n\n    merge\n\ndiff --cc x\nindex 1,2..3\n", true)]
+    [TestCase("@@@ -1,2 -1,2 +1,3 @@@\n  a\n++b\n", true)]
     [TestCase("just some text\nwith @@ inside\n", false)]
     [TestCase("", false)]
     public void Stdin_is_detected_as_a_diff_or_text_and_the_reader_still_yields_everything(string input, bool isDiff)
