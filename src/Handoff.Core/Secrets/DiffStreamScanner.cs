@@ -1,3 +1,5 @@
+using Handoff.Core.Secrets.Archives;
+
 namespace Handoff.Core.Secrets;
 
 /// <summary>

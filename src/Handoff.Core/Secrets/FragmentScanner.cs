@@ -32,7 +32,9 @@ internal sealed class FragmentScanner(ScanContext context)
     /// </summary>
     /// <returns>True when the line holds (or continues) a secret that was not allowed or ignored.</returns>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public bool ScanLine(ReadOnlySpan<char> line, string path, int lineNumber, string? commit, List<Finding> findings, bool wantRedacted, out string? redacted)
+    /// <param name="rulePath">the path rules with a path pattern are matched against, when not <paramref name="path"/> (an archive member's own name).</param>
+    public bool ScanLine(ReadOnlySpan<char> line, string path, int lineNumber, string? commit, List<Finding> findings, bool wantRedacted, out string? redacted,
+        string? rulePath = null)
     {
         redacted = null;
         if (_blockEnd is not null)
@@ -44,7 +46,7 @@ internal sealed class FragmentScanner(ScanContext context)
         }
         var allowedByPreviousLine = _allowNext;
         _hits.Clear();
-        _lines.Scan(line, path, _hits);
+        _lines.Scan(line, rulePath ?? path, _hits);
         _allowNext = _lines.SawNextlinePragma;
         if (_hits.Count == 0 || allowedByPreviousLine || HasAllowMarker(line)) return false;
         ValueLists.AddListedValues(line, _hits, 0, context.Rules.Allowlist);

@@ -11,6 +11,9 @@ internal static class ValueLists
     private const string Quotes = "\"'`";
     private const string BareStops = "\"'`;,)]}<>";
 
+    private static readonly System.Buffers.SearchValues<char> TokenChars =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_.~-");
+
     /// <summary>Adds a hit for every further list item after each keyword-rule hit in <paramref name="hits"/>[<paramref name="first"/>..].</summary>
     public static void AddListedValues(ReadOnlySpan<char> line, List<RawHit> hits, int first, CompiledAllowlist allowlist)
     {
@@ -58,7 +61,8 @@ internal static class ValueLists
             while (at < line.Length && !char.IsWhiteSpace(line[at]) && !BareStops.Contains(line[at])) at++;
             length = at - start;
             end = at;
-            if (length == 0 || line[(start + length - 1)] is ':' or '=') return false; // the next key of a mapping, not a value
+            // Only a token made of what secrets are made of: not the next key of a mapping ("b: …"), not code ("\A::class", "f(x)").
+            if (length == 0 || line[start..end].ContainsAnyExcept(TokenChars)) return false;
         }
         var after = SkipSpaces(line, end);
         if (after < line.Length && line[after] is not (',' or ']' or ')' or '}' or ';' or '#')) return false;

@@ -55,6 +55,7 @@ public sealed class HookPrePushCommand(AppServices services) : ICliCommand
 
             var scanner = new SecretScanner(new FileSecretConfigLoader(), HookCommand.WorkTree(cwd));
             var findings = await new GitDiffScan(services.Processes, scanner, cwd).Commits(commits, cancellationToken);
+            foreach (var note in scanner.Notices) error.WriteLine($"devin-handoff: note: {note}");
             if (findings.Count == 0)
             {
                 error.WriteLine($"devin-handoff: {Plural(commits.Count, "commit")} scanned, no secrets");

@@ -1,7 +1,7 @@
-namespace Handoff.Core.Secrets;
+namespace Handoff.Core.Secrets.Archives;
 
 /// <summary>The archive formats whose members are scanned (all readable by the .NET base library, Native AOT included).</summary>
-public enum ArchiveKind
+internal enum ArchiveKind
 {
     Zip,
     Tar,
