@@ -14,8 +14,10 @@ namespace Handoff.Core.Hooks;
 /// </summary>
 public sealed class GitDiffScan(IProcessRunner processes, SecretScanner scanner, string workDir)
 {
-    /// <summary>Added lines with no context, no external diff or textconv drivers, no colour, whatever the user's config.</summary>
-    /// <summary>--full-index: the full blob id of each changed archive, to scan its members (<see cref="GitArchiveScan"/>).</summary>
+    /// <summary>
+    /// Added lines with no context, no external diff or textconv drivers, no colour, whatever the user's config; full blob
+    /// ids, so a changed archive can be read and its members scanned (<see cref="GitArchiveScan"/>).
+    /// </summary>
     private static readonly string[] PatchOptions = ["-p", "-U0", "--no-ext-diff", "--no-textconv", "--no-color", "--full-index", "--format=commit %H"];
 
     /// <summary>How merges are shown, best first; git refuses a value it does not know before printing anything.</summary>

@@ -57,7 +57,7 @@ internal sealed class DiffStreamScanner(FragmentScanner scanner, Action<ArchiveB
         if (_where == Where.Hunk)
         {
             if (_parentsRemaining is null ? HunkLine(line, findings) : CombinedLine(line, findings)) return;
-            Malformed(findings, $"hunk \"{_hunkHeader}\" ends at input line {_inputLine}, before the {_newRemaining} more new lines its header counts");
+            Malformed(findings, $"hunk \"{_hunkHeader}\" ends at input line {_inputLine}, short of the lines its header counts");
             _where = Where.AfterHunk;
         }
         OutsideHunk(line, findings);
@@ -67,7 +67,7 @@ internal sealed class DiffStreamScanner(FragmentScanner scanner, Action<ArchiveB
     public void Flush(List<Finding> findings)
     {
         if (_where == Where.Hunk && (_newRemaining > 0 || _oldRemaining > 0))
-            Malformed(findings, $"the diff ends inside a hunk, {_newRemaining} new lines short of what \"{_hunkHeader}\" counts (truncated?)");
+            Malformed(findings, $"the diff ends inside a hunk, short of the lines \"{_hunkHeader}\" counts (truncated?)");
         if (!_pathRuleChecked) CheckPathRule(findings);
     }
 

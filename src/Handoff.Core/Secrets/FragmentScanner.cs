@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Handoff.Core.Secrets;
 
 /// <summary>
@@ -30,9 +28,9 @@ internal sealed class FragmentScanner(ScanContext context)
     /// Scans one line, appends its findings. When <paramref name="redacted"/> is requested and the line holds
     /// a secret (or sits inside a private-key block), it receives the line with secrets replaced.
     /// </summary>
+    /// <param name="rulePath">the path that rules with a path pattern are matched against, when not <paramref name="path"/> (an archive member's own name).</param>
     /// <returns>True when the line holds (or continues) a secret that was not allowed or ignored.</returns>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    /// <param name="rulePath">the path rules with a path pattern are matched against, when not <paramref name="path"/> (an archive member's own name).</param>
     public bool ScanLine(ReadOnlySpan<char> line, string path, int lineNumber, string? commit, List<Finding> findings, bool wantRedacted, out string? redacted,
         string? rulePath = null)
     {
@@ -49,7 +47,7 @@ internal sealed class FragmentScanner(ScanContext context)
         _lines.Scan(line, rulePath ?? path, _hits);
         _allowNext = _lines.SawNextlinePragma;
         if (_hits.Count == 0 || allowedByPreviousLine || HasAllowMarker(line)) return false;
-        ValueLists.AddListedValues(line, _hits, 0, context.Rules.Allowlist);
+        ValueLists.AddListedValues(line, _hits, context.Rules.Allowlist);
 
         var kept = new List<(RawHit Hit, string Fingerprint)>(_hits.Count);
         foreach (var hit in _hits)

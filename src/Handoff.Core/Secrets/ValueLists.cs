@@ -14,12 +14,12 @@ internal static class ValueLists
     private static readonly System.Buffers.SearchValues<char> TokenChars =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_.~-");
 
-    /// <summary>Adds a hit for every further list item after each keyword-rule hit in <paramref name="hits"/>[<paramref name="first"/>..].</summary>
-    public static void AddListedValues(ReadOnlySpan<char> line, List<RawHit> hits, int first, CompiledAllowlist allowlist)
+    /// <summary>Adds a hit for every further list item after each keyword-rule hit of the line in <paramref name="hits"/>.</summary>
+    public static void AddListedValues(ReadOnlySpan<char> line, List<RawHit> hits, CompiledAllowlist allowlist)
     {
         var count = hits.Count;
         string? text = null;
-        for (var h = first; h < count; h++)
+        for (var h = 0; h < count; h++)
         {
             var hit = hits[h];
             if (!hit.Rule.IsAnchored) continue;
@@ -30,12 +30,12 @@ internal static class ValueLists
             {
                 text ??= line.ToString();
                 var value = text.Substring(start, length);
-                if (Overlaps(hits, first, start, length)) continue;
+                if (Overlaps(hits, start, length)) continue;
                 if (HitEvaluator.Evaluate(hit.Rule, value, null, allowlist) is { } confidence)
                     hits.Add(new RawHit(hit.Rule, start, length, value, confidence));
             }
         }
-        if (hits.Count > count) hits.Sort(first, hits.Count - first, Comparer<RawHit>.Create((a, b) => a.Start.CompareTo(b.Start)));
+        if (hits.Count > count) hits.Sort(Comparer<RawHit>.Create((a, b) => a.Start.CompareTo(b.Start)));
     }
 
     /// <summary>After <paramref name="pos"/>: a comma, then a quoted or bare literal that ends the list or is followed by another comma.</summary>
@@ -76,9 +76,9 @@ internal static class ValueLists
         return at;
     }
 
-    private static bool Overlaps(List<RawHit> hits, int first, int start, int length)
+    private static bool Overlaps(List<RawHit> hits, int start, int length)
     {
-        for (var i = first; i < hits.Count; i++)
+        for (var i = 0; i < hits.Count; i++)
             if (start < hits[i].Start + hits[i].Length && hits[i].Start < start + length) return true;
         return false;
     }
