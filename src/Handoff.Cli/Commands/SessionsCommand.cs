@@ -43,11 +43,11 @@ public sealed class SessionsCommand(AppServices services) : ICliCommand
             First = Math.Min(limit, 200),
         };
         var interval = parse.GetValue(_interval) is { } i ? DurationText.Parse(i, "--interval") : SessionsWatch.DefaultInterval;
-        var client = await services.DevinClient(_api.Read(parse), services.Environment.CurrentDirectory, ct);
+        using var client = await services.DevinClient(_api.Read(parse), services.Environment.CurrentDirectory, ct);
         if (parse.GetValue(_watch))
             return await new SessionsWatch(services).Run(client, query, limit, interval, parse.GetValue(_json), ct);
         var sessions = new List<SessionResponse>();
-        await foreach (var session in client.EnumerateSessions(query, ct))
+        await foreach (var session in client.Sessions.Enumerate(query, ct))
         {
             sessions.Add(session);
             if (sessions.Count >= limit) break;

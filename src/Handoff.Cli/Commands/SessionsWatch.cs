@@ -55,7 +55,7 @@ public sealed class SessionsWatch(AppServices services)
     private static async Task<List<SessionResponse>> List(IDevinClient client, SessionListQuery query, int limit, CancellationToken ct)
     {
         var sessions = new List<SessionResponse>();
-        await foreach (var session in client.EnumerateSessions(query, ct))
+        await foreach (var session in client.Sessions.Enumerate(query, ct))
         {
             sessions.Add(session);
             if (sessions.Count >= limit) break;

@@ -36,8 +36,8 @@ public sealed class TerminateCommand(AppServices services) : ICliCommand
                     return ExitCodes.Error;
                 }
             }
-            var client = await services.DevinClient(_api.Read(parse), services.Environment.CurrentDirectory, token);
-            var session = await client.Terminate(id, parse.GetValue(_archive), token);
+            using var client = await services.DevinClient(_api.Read(parse), services.Environment.CurrentDirectory, token);
+            var session = await client.Sessions.Terminate(id, parse.GetValue(_archive), token);
             if (parse.GetValue(_json))
                 services.Console.Out.WriteLine(Json.Serialize(FollowView.Session(session), Json.Context.SessionView));
             else

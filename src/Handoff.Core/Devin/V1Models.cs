@@ -5,7 +5,7 @@ namespace Handoff.Core.Devin;
 // Defaults are kept with `init => field = value ?? default`: generated JSON metadata (no reflection under
 // Native AOT) sets every init-only property, passing null for a field the JSON lacks.
 
-/// <summary>Wire shapes of the legacy v1 API, mapped into the v3 models by <see cref="DevinClient"/>.</summary>
+/// <summary>Wire shapes of the legacy v1 API, mapped into the v3 models by the resource clients.</summary>
 internal sealed record V1CreateRequest
 {
     public required string Prompt { get; init; }

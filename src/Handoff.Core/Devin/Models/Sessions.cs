@@ -89,7 +89,7 @@ public sealed record SessionPullRequest
     public string? PrState { get; init; }
 }
 
-/// <summary>Result of <see cref="IDevinClient.CreateSession"/>.</summary>
+/// <summary>Result of <see cref="ISessionsClient.Create"/>.</summary>
 /// <param name="Session">For v1 only id, url, title and tags are known.</param>
 /// <param name="IsNewSession">False when v1 returned an existing session for an idempotent create.</param>
 /// <param name="Recovered">True when the create response was lost and the session was found by its client-token tag.</param>
