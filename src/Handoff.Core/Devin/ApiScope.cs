@@ -58,6 +58,9 @@ internal sealed class ApiScope
         return OrgPath(rest, ct);
     };
 
+    /// <summary>v1 paths: "v1/{rest}" (no organization in the path: the key implies it).</summary>
+    public static Task<string> V1Root(string rest, CancellationToken ct) => Task.FromResult("v1/" + rest);
+
     /// <summary>The session's v3 path ("…/sessions/devin-x" + suffix) or v1 path ("v1/sessions/devin-x" + suffix).</summary>
     public async Task<string> SessionPath(string normalizedId, string suffix, CancellationToken ct) =>
         Flavor == ApiFlavor.V1

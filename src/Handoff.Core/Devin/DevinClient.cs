@@ -18,8 +18,8 @@ public sealed class DevinClient : IDevinClient
         Sessions = sessions;
         Messages = new MessagesClient(scope, sessions);
         Attachments = new AttachmentsClient(scope);
-        Knowledge = new KnowledgeClient(scope);
-        Playbooks = new PlaybooksClient(scope);
+        Knowledge = Flavor == ApiFlavor.V1 ? new V1KnowledgeClient(scope) : new KnowledgeClient(scope);
+        Playbooks = Flavor == ApiFlavor.V1 ? new V1PlaybooksClient(scope) : new PlaybooksClient(scope);
         Schedules = new SchedulesClient(scope);
     }
 

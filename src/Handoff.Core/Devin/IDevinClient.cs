@@ -42,6 +42,8 @@ public interface ISessionsClient
     Task<Page<SessionResponse>> List(SessionListQuery query, CancellationToken ct = default);
     /// <summary>Every session matching the query, page after page, in the API's order.</summary>
     IAsyncEnumerable<SessionResponse> Enumerate(SessionListQuery query, CancellationToken ct = default);
+    /// <summary>The newest <paramref name="limit"/> sessions matching the query, newest first, whatever order the API lists them in.</summary>
+    Task<NewestSessions> ListNewest(SessionListQuery query, int limit, CancellationToken ct = default);
     Task<SessionResponse> Archive(string sessionId, CancellationToken ct = default);
     Task<SessionResponse> Terminate(string sessionId, bool archive = false, CancellationToken ct = default);
     Task<IReadOnlyList<string>> GetTags(string sessionId, CancellationToken ct = default);

@@ -137,6 +137,47 @@ internal sealed class SessionsClient(ApiScope scope) : ISessionsClient
     public IAsyncEnumerable<SessionResponse> Enumerate(SessionListQuery query, CancellationToken ct = default) =>
         Pages.All(after => List(query with { After = after }, ct), ct, query.After);
 
+    /// <summary>
+    /// The API's list order is not documented (an older reference said oldest first), so this reads every matching
+    /// session, up to <see cref="NewestSessions.ScanLimit"/>, and sorts by created_at. It stops early once the sessions read
+    /// show the API listing newest first (created_at falls and never rises) and there are enough of them.
+    /// </summary>
+    public async Task<NewestSessions> ListNewest(SessionListQuery query, int limit, CancellationToken ct = default)
+    {
+        var read = new List<SessionResponse>();
+        var order = new ListOrder();
+        var bounded = false;
+        await foreach (var session in Enumerate(query with { First = Flavor == ApiFlavor.V3 ? 200 : 100 }, ct))
+        {
+            if (read.Count == NewestSessions.ScanLimit) { bounded = true; break; }
+            order.Add(session.CreatedAt);
+            read.Add(session);
+            if (read.Count >= limit && order.NewestFirst) break;
+        }
+        // Sessions created in the same second keep the API's order, read newest first.
+        if (order.OldestFirst) read.Reverse();
+        var newest = read.OrderByDescending(s => s.CreatedAt ?? DateTimeOffset.MinValue).Take(limit).ToList();
+        return new NewestSessions(newest, bounded && !order.NewestFirst);
+    }
+
+    /// <summary>Which way created_at runs in the sessions read so far (equal times say nothing).</summary>
+    private sealed class ListOrder
+    {
+        private DateTimeOffset? previous;
+        private bool rises, falls;
+
+        public bool NewestFirst => falls && !rises;
+        public bool OldestFirst => rises && !falls;
+
+        public void Add(DateTimeOffset? createdAt)
+        {
+            if (createdAt is null) return;
+            if (previous is { } p && createdAt > p) rises = true;
+            if (previous is { } q && createdAt < q) falls = true;
+            previous = createdAt;
+        }
+    }
+
     public async Task<SessionResponse> Archive(string sessionId, CancellationToken ct = default)
     {
         scope.RequireV3("archiving a session");
@@ -147,10 +188,14 @@ internal sealed class SessionsClient(ApiScope scope) : ISessionsClient
 
     public async Task<SessionResponse> Terminate(string sessionId, bool archive = false, CancellationToken ct = default)
     {
-        scope.RequireV3("terminating a session");
+        if (archive) scope.RequireV3("archiving a session");
         var id = SessionIds.Normalize(sessionId);
-        var call = (await SessionCall(Method.Delete, id, "", $"terminating session {id}", DevinPermissions.ManageOrgSessions, ct)).With("archive", archive);
-        return await http.Fetch(call, DevinJson.Context.SessionResponse, ct);
+        var call = await SessionCall(Method.Delete, id, "", $"terminating session {id}", DevinPermissions.ManageOrgSessions, ct);
+        if (Flavor == ApiFlavor.V3)
+            return await http.Fetch(call.With("archive", archive), DevinJson.Context.SessionResponse, ct);
+        // DELETE /v1/sessions/{id} answers {detail}: read the session back so both flavours return it.
+        await http.Send(call, ct);
+        return await Get(id, ct);
     }
 
     public async Task<IReadOnlyList<string>> GetTags(string sessionId, CancellationToken ct = default)

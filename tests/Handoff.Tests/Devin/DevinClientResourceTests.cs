@@ -163,7 +163,7 @@ public class DevinClientResourceTests
         using var server = new TestApiServer((_, r) => Reply.Ok(r, "{}"));
         var (client, _, _) = Create(server.Url, key: ApkKey, org: null);
 
-        foreach (var call in new Func<Task>[] { () => client.Sessions.Archive("x"), () => client.Sessions.Terminate("x"), () => client.Identity.GetSelf(), () => client.Identity.ListOrganizations(), () => client.Schedules.List() })
+        foreach (var call in new Func<Task>[] { () => client.Sessions.Archive("x"), () => client.Sessions.Terminate("x", archive: true), () => client.Identity.GetSelf(), () => client.Identity.ListOrganizations(), () => client.Schedules.List() })
         {
             var e = Assert.ThrowsAsync<HandoffException>(() => call());
             Assert.That(e!.ExitCode, Is.EqualTo(ExitCodes.AuthOrConfig));
@@ -267,12 +267,14 @@ public class DevinClientResourceTests
         var page = await client.Schedules.List(limit: 50, offset: 100);
         await client.Schedules.Create(new ScheduleCreateRequest { Name = "Nightly", Prompt = "p", Frequency = "0 9 * * 1-5", ScheduledAt = new DateTimeOffset(2026, 2, 1, 8, 0, 0, TimeSpan.Zero) });
         await client.Schedules.Update("sched-1", new SchedulePatch { Enabled = false, DetachPlaybook = true });
+        await client.Schedules.Update("sched-1", new SchedulePatch { RunAsUserId = "user-2" });
 
         Assert.That(server.All[0].QueryValues("limit"), Is.EqualTo(new[] { "50" }));
         Assert.That(server.All[0].QueryValues("offset"), Is.EqualTo(new[] { "100" }));
         Assert.That(server.All[1].BodyText, Is.EqualTo("""{"name":"Nightly","prompt":"p","frequency":"0 9 * * 1-5","scheduled_at":"2026-02-01T08:00:00Z"}"""));
         Assert.That(server.All[2].Method + " " + server.All[2].Path, Is.EqualTo("PATCH /v3/organizations/org-test/schedules/sched-1"));
         Assert.That(server.All[2].BodyText, Is.EqualTo("""{"enabled":false,"playbook_id":null}"""));
+        Assert.That(server.All[3].BodyText, Is.EqualTo("""{"run_as_user_id":"user-2"}"""), "the update schema's name for the acting user");
         var s = page.Items.Single();
         Assert.That(s.CreatedAt, Is.EqualTo(new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero)));
         Assert.That(s.Playbook!.Title, Is.EqualTo("PB"));

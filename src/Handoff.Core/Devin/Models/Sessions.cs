@@ -96,6 +96,18 @@ public sealed record SessionPullRequest
 /// <param name="ClientTag">The <c>handoff-id:…</c> tag that identifies this create.</param>
 public sealed record SessionCreated(SessionResponse Session, bool IsNewSession, bool Recovered, string ClientTag);
 
+/// <summary>Result of <see cref="ISessionsClient.ListNewest"/>.</summary>
+/// <param name="Sessions">Newest first.</param>
+/// <param name="MayMissNewer">
+/// True when the scan stopped at <see cref="ScanLimit"/> sessions without the API showing that it lists newest first,
+/// so newer ones may be beyond what was read.
+/// </param>
+public sealed record NewestSessions(IReadOnlyList<SessionResponse> Sessions, bool MayMissNewer)
+{
+    /// <summary>How many sessions a newest-first listing reads at most.</summary>
+    public const int ScanLimit = 1000;
+}
+
 /// <summary>Filters of GET /sessions (devin-api.md §3.3). v1 honours only Tags, UserEmail and paging.</summary>
 public sealed record SessionListQuery
 {
