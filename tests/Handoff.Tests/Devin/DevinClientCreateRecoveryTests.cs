@@ -31,6 +31,8 @@ public class DevinClientCreateRecoveryTests
         var created = await client.Sessions.Create(new SessionCreateRequest { Prompt = "p" }, "t-a");
 
         Assert.That(posts, Is.EqualTo(2));
+        Assert.That(server.All.Select(r => r.Method), Is.EqualTo(new[] { "POST", "GET", "GET", "POST", "GET" }),
+            "after the 502 it looked (live, then archived) before sending again; after the lost answer it looked and stopped");
         Assert.That(created.Recovered, Is.True);
         Assert.That(created.Session.SessionId, Is.EqualTo("devin-second"));
     }
