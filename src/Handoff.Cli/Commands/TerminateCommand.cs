@@ -16,7 +16,7 @@ public sealed class TerminateCommand(AppServices services) : ICliCommand
 
     public Command Build()
     {
-        var command = new Command("terminate", "End a session for good (it cannot be resumed); asks first unless --yes (cog_ keys)");
+        var command = new Command("terminate", "End a session for good (it cannot be resumed); asks first unless --yes");
         command.Arguments.Add(_session);
         foreach (var option in new Option[] { _yes, _archive, _json })
             command.Options.Add(option);

@@ -10,7 +10,8 @@ public sealed class WhoamiCommand(AppServices services) : ApiCommand(services)
     /// <summary>What a legacy apk_ key cannot do (the client refuses these calls for v1).</summary>
     public static readonly IReadOnlyList<string> V1Limits =
     [
-        "whoami details (GET /v3/self)", "orgs", "attachments (listing)", "knowledge", "playbooks", "schedules", "archive", "terminate",
+        "whoami details (GET /v3/self)", "orgs", "attachments (listing)", "schedules", "archive (and terminate --archive)",
+        "knowledge --enabled/--disabled", "playbook structured output schemas",
     ];
 
     protected override string Name => "whoami";
