@@ -188,6 +188,7 @@ public static class OmittedReasons
     public const string TooLarge = "too-large";
     public const string Budget = "budget";
     public const string Secret = "secret";
+    public const string NotUtf8 = "not-utf8";
 
     public static string For(ContentOmission omission) => omission switch
     {
@@ -195,6 +196,7 @@ public static class OmittedReasons
         ContentOmission.LfsPointer => Lfs,
         ContentOmission.TooLarge => TooLarge,
         ContentOmission.ReadBudgetExceeded => Budget,
+        ContentOmission.NotUtf8 => NotUtf8,
         _ => throw new ArgumentOutOfRangeException(nameof(omission), omission, "not an omission"),
     };
 }

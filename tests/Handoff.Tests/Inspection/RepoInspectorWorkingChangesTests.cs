@@ -62,7 +62,7 @@ public class RepoInspectorWorkingChangesTests
         _repo.WriteFile(".gitignore", "*.log\n");
         _repo.WriteFile("ignored.log", "must not appear\n");
 
-        return ["staged.txt", "unstaged.txt", "both.txt", "renamed.txt", "crlf.txt", "latin1.txt", "no-newline.txt",
+        return ["staged.txt", "unstaged.txt", "both.txt", "renamed.txt", "crlf.txt", "no-newline.txt",
             "new dir/my file ü 日本.txt", "untracked/nested/deep.md", ".gitignore", "script.sh"];
     }
 
@@ -102,15 +102,15 @@ public class RepoInspectorWorkingChangesTests
     }
 
     [Test]
-    public void Non_utf8_content_is_decoded_byte_for_byte_and_marked()
+    public void Non_utf8_text_is_listed_not_inlined_because_a_prompt_cannot_carry_its_bytes()
     {
         MakeEveryKindOfChange();
 
         var latin1 = Inspect().WorkingChanges.Single(c => c.Path == "latin1.txt");
 
-        Assert.That(latin1.TextEncoding, Is.EqualTo("iso-8859-1"));
-        Assert.That(latin1.Hunks.Single().Lines, Has.Member("+crème brûlée"));
-        Assert.That(latin1.Hunks.Single().Lines, Has.Member(" café"));
+        Assert.That(latin1.Omission, Is.EqualTo(ContentOmission.NotUtf8));
+        Assert.That(latin1.Hunks, Is.Empty);
+        Assert.That(latin1.Size, Is.EqualTo(Latin1After.Length));
     }
 
     [Test]
