@@ -1,4 +1,5 @@
 using Handoff.Core.Abstractions;
+using Handoff.Core.Inspection.Diffing;
 using Handoff.Core.Secrets;
 
 namespace Handoff.Core.Hooks;
@@ -13,8 +14,8 @@ namespace Handoff.Core.Hooks;
 /// </summary>
 public sealed class GitDiffScan(IProcessRunner processes, SecretScanner scanner, string workDir)
 {
-    /// <summary>Added lines with no context, no external diff or textconv drivers, no colour, whatever the user's config.</summary>
-    private static readonly string[] PatchOptions = ["-p", "-U0", "--no-ext-diff", "--no-textconv", "--no-color", "--format=commit %H"];
+    /// <summary>Added lines with no context, in git's own diff as create reads it (<see cref="GitDiffOptions"/>), whatever the user's config.</summary>
+    private static readonly string[] PatchOptions = ["-p", "-U0", .. GitDiffOptions.Patch, "--format=commit %H"];
 
     /// <summary>How merges are shown, best first; git refuses a value it does not know before printing anything.</summary>
     private static readonly string[][] MergeDiffs = [["--diff-merges=remerge"], ["--diff-merges=first-parent"], []];
@@ -52,12 +53,12 @@ public sealed class GitDiffScan(IProcessRunner processes, SecretScanner scanner,
 
     /// <summary>Scans what is staged for the next commit (the index against HEAD).</summary>
     public Task<IReadOnlyList<Finding>> Staged(CancellationToken cancellationToken = default) =>
-        Run(["diff", "--cached", "-U0", "--no-ext-diff", "--no-textconv", "--no-color"], null, cancellationToken);
+        Run(["diff", "--cached", "-U0", .. GitDiffOptions.Patch], null, cancellationToken);
 
     private async Task<IReadOnlyList<Finding>> Run(string[] arguments, string? standardInput, CancellationToken cancellationToken)
     {
         var findings = new List<Finding>();
-        var result = await processes.RunStreaming("git", arguments, workDir,
+        var result = await processes.RunStreaming("git", [.. GitDiffOptions.Config, .. arguments], workDir,
             reader => findings.AddRange(scanner.ScanDiff(reader)), standardInput, cancellationToken);
         if (result.ExitCode != 0)
         {

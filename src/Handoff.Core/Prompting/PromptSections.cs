@@ -98,7 +98,7 @@ internal sealed class PromptSections(PromptInput input)
         if (included == 0)
             return ($"\nThe {Plural(total, "patch", "patches")} did not fit in the prompt budget; the commits' files are listed under Omitted.\n", "");
         var fence = MarkdownFence.For(backtickRun);
-        var prefix = new StringBuilder("\nThe patches in `git format-patch` form, oldest first; save the block to a file and run `git am --3way <file>` on the base commit:\n");
+        var prefix = new StringBuilder("\nThe patches in `git format-patch` form, oldest first; save the block to a file and run `git am --keep-cr --3way <file>` on the base commit (--keep-cr keeps the carriage returns of CRLF lines):\n");
         if (included < total)
             prefix.Append($"Only the first {included} of {total} patches fit in the prompt budget; the later commits' files are listed under Omitted.\n");
         prefix.Append('\n').Append(fence).Append("diff\n");
@@ -113,7 +113,7 @@ internal sealed class PromptSections(PromptInput input)
         var prefix = new StringBuilder("\n### Uncommitted changes\n\n");
         if (included == 0)
             return (prefix.Append($"The diff of the {Plural(total, "changed file", "changed files")} did not fit in the prompt budget; the files are listed under Omitted.\n").ToString(), "");
-        prefix.Append("Staged, unstaged and untracked changes against HEAD, as one diff; save the block to a file and run `git apply <file>` after the patches:\n");
+        prefix.Append("Staged, unstaged and untracked changes against HEAD, as one diff; save the block to a file and run `git apply --index <file>` after the patches (--index also records submodule commits):\n");
         if (included < total)
             prefix.Append($"The diff holds {included} of {total} changed files; the others are listed under Omitted.\n");
         if (!allPatchesIncluded)

@@ -16,6 +16,7 @@ internal static class GitDiffOptions
     [
         "-c", "core.quotePath=false", "-c", "core.safecrlf=false", "-c", "diff.suppressBlankEmpty=false",
         "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false", "-c", "diff.relative=false", "-c", "color.ui=false",
+        "-c", "log.showSignature=false",
     ];
 
     /// <summary>Options every patch request carries.</summary>
