@@ -9,8 +9,10 @@ namespace Handoff.Core.Inspection;
 /// LibGit2Sharp, the changes with git's own diff engine (<see cref="GitDiffReader"/>), so .gitattributes and the
 /// line-ending settings count exactly as in `git diff`, and the user's diff presentation settings never do.
 /// </summary>
-public sealed class RepoInspector : IRepoInspector
+public sealed class RepoInspector(ISshHostResolver? sshHosts = null) : IRepoInspector
 {
+    private readonly ISshHostResolver _sshHosts = sshHosts ?? new SshConfigHostResolver();
+
     /// <summary>With no remote commit to start from, at most this many commits are sent as patches.</summary>
     public const int MaxCommitsWithoutBase = 50;
 
@@ -30,7 +32,7 @@ public sealed class RepoInspector : IRepoInspector
         var warnings = new List<string>();
         var head = ReadHead(repo);
         var remoteName = RemoteChooser.Choose(repo, config, head, options.RemoteName, warnings);
-        var remote = remoteName is null ? null : ShareableRemote(repo, remoteName, warnings);
+        var remote = remoteName is null ? null : ShareableRemote(repo, config, remoteName, warnings);
         var history = new HistoryReader(repo, config, head, remoteName).Read(warnings);
 
         var budget = new ReadBudget(options.ReadBudgetBytes);
@@ -78,7 +80,7 @@ public sealed class RepoInspector : IRepoInspector
             : new HeadState(repo.Head.FriendlyName, sha, IsDetached: false, IsUnborn: false);
     }
 
-    private static RemoteUrl? ShareableRemote(Repository repo, string remoteName, List<string> warnings)
+    private RemoteUrl? ShareableRemote(Repository repo, Configuration config, string remoteName, List<string> warnings)
     {
         var url = repo.Network.Remotes[remoteName]?.Url;
         if (RemoteUrlParser.IsLocal(url))
@@ -86,10 +88,19 @@ public sealed class RepoInspector : IRepoInspector
             warnings.Add($"remote '{remoteName}' points to a local path and is not shared; the session gets no repository");
             return null;
         }
-        var parsed = RemoteUrlParser.Parse(url);
+        var parsed = RemoteUrlParser.Parse(url, alias => ResolveSshHost(alias, config, warnings));
         if (parsed is null)
             warnings.Add($"remote '{remoteName}' has a URL that cannot be shared; the session gets no repository");
         return parsed;
+    }
+
+    /// <summary>The host an ssh alias (Host github-work / HostName github.com) connects to; the alias itself, with a warning, when ssh cannot say.</summary>
+    private string ResolveSshHost(string alias, Configuration config, List<string> warnings)
+    {
+        var resolved = _sshHosts.Resolve(alias, config.Get<string>("core.sshCommand")?.Value);
+        if (resolved.HostName is { } host) return host;
+        warnings.Add($"could not ask ssh which host '{alias}' is ({resolved.Error}); the remote is sent with '{alias}' as its host");
+        return alias;
     }
 
     private static List<string> ConflictedPaths(Repository repo) => repo.Index.Conflicts
