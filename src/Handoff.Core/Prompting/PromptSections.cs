@@ -101,6 +101,11 @@ internal sealed class PromptSections(PromptInput input)
         var prefix = new StringBuilder("\nThe patches in `git format-patch` form, oldest first; save the block to a file and run `git am --keep-cr --3way <file>` on the base commit (--keep-cr keeps the carriage returns of CRLF lines):\n");
         if (included < total)
             prefix.Append($"Only the first {included} of {total} patches fit in the prompt budget; the later commits' files are listed under Omitted.\n");
+        var empty = input.Changes.UnpushedCommits.Take(included)
+            .Where(c => c.Files.All(f => f.Omission != ContentOmission.None)).Select(c => Short(c.Sha)).ToList();
+        if (empty.Count > 0)
+            prefix.Append($"The patch of {string.Join(", ", empty)} changes no file here (an empty commit, or only files listed under Omitted), ")
+                .Append("so `git am` stops on it with \"Patch is empty\": go on with `git am --allow-empty` (git 2.35 or later; older: `git am --skip`).\n");
         prefix.Append('\n').Append(fence).Append("diff\n");
         return (prefix.ToString(), fence + "\n");
     }

@@ -2,8 +2,11 @@ using System.Text.RegularExpressions;
 
 namespace Handoff.IntegrationTests.RoundTrip;
 
-/// <summary>One command the prompt tells the session to run, with the block it runs on (saved as &lt;file&gt;).</summary>
-public sealed record RecipeStep(string Command, string BlockContent);
+/// <summary>
+/// One command the prompt tells the session to run, with the block it runs on (saved as &lt;file&gt;), and the command
+/// the prompt says to go on with when that one stops (null when it names none).
+/// </summary>
+public sealed record RecipeStep(string Command, string BlockContent, string? GoOnWith);
 
 /// <summary>
 /// What a prompt tells the cloud session to do, read from the prompt text alone: the repository and base commit
@@ -32,7 +35,11 @@ public sealed partial class PromptRecipe
             {
                 var end = Array.FindIndex(lines, i + 1, l => l == new string('`', fence));
                 Assert.That(end, Is.GreaterThan(i), $"the block opened on line {i + 1} is closed");
-                steps.Add(new RecipeStep(CommandBefore(lines, i), string.Concat(lines[(i + 1)..end].Select(l => l + "\n"))));
+                var commands = CommandsBefore(lines, i);
+                var run = commands.FirstOrDefault(c => c.Contains("<file>", StringComparison.Ordinal))
+                          ?? throw new AssertionException($"no `git … <file>` command above the block on line {i + 1}");
+                var goOn = commands.FirstOrDefault(c => c.StartsWith("git am --", StringComparison.Ordinal) && !c.Contains("<file>", StringComparison.Ordinal));
+                steps.Add(new RecipeStep(run, string.Concat(lines[(i + 1)..end].Select(l => l + "\n")), goOn));
                 i = end;
                 continue;
             }
@@ -54,13 +61,12 @@ public sealed partial class PromptRecipe
         lines.FirstOrDefault(l => l.StartsWith($"- {label}: ", StringComparison.Ordinal))?[(label.Length + 4)..]
         ?? throw new AssertionException($"the prompt has no '- {label}:' line");
 
-    /// <summary>The `git … &lt;file&gt;` code span in the paragraph right above a block.</summary>
-    private static string CommandBefore(string[] lines, int blockLine)
+    /// <summary>The `git …` code spans in the text between the previous heading and a block.</summary>
+    private static List<string> CommandsBefore(string[] lines, int blockLine)
     {
-        for (var j = blockLine - 1; j >= 0 && !lines[j].StartsWith('#'); j--)
-            foreach (Match span in CodeSpan().Matches(lines[j]))
-                if (span.Groups[1].Value.Contains("<file>", StringComparison.Ordinal)) return span.Groups[1].Value;
-        throw new AssertionException($"no `git … <file>` command above the block on line {blockLine + 1}");
+        var start = blockLine - 1;
+        while (start > 0 && !lines[start - 1].StartsWith('#')) start--;
+        return lines[start..blockLine].SelectMany(l => CodeSpan().Matches(l).Select(m => m.Groups[1].Value)).ToList();
     }
 
     [GeneratedRegex("`(git [^`]+)`")]
