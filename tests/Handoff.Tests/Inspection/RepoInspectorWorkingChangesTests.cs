@@ -306,4 +306,46 @@ public class RepoInspectorWorkingChangesTests
 
         Assert.That(new FileInfo(Path.Combine(clone, "thing")).LinkTarget, Is.EqualTo("target.txt"));
     }
+
+    [TestCase(null, TestName = "A touched but unchanged file is no change")]
+    [TestCase(1L, TestName = "A touched but unchanged file is no change, also when the read budget runs out")]
+    public void A_touched_but_unchanged_file_is_no_change(long? readBudget)
+    {
+        _repo.WriteFile("touched.txt", "same\n");
+        _repo.WriteFile("a.txt", "a\n");
+        _repo.WriteFile("b.txt", "b\n");
+        _repo.Commit("base");
+        _repo.CreateBareRemote();
+        _repo.Run("push", "-q", "-u", "origin", "main"); // no unpushed commit spends the budget first
+        _repo.WriteFile("touched.txt", "same\n");
+        File.SetLastWriteTimeUtc(_repo.FullPath("touched.txt"), DateTime.UtcNow.AddHours(1)); // stale stat data in the index
+        _repo.WriteFile("a.txt", "a\nchanged\n");
+        _repo.WriteFile("b.txt", "b\nchanged\n");
+
+        var changes = Inspect(o => o with { ReadBudgetBytes = readBudget }).WorkingChanges;
+
+        Assert.That(changes.Select(c => c.Path), Is.EquivalentTo(new[] { "a.txt", "b.txt" }));
+        if (readBudget is not null)
+            Assert.That(changes.Select(c => c.Omission), Is.EquivalentTo(new[] { ContentOmission.None, ContentOmission.ReadBudgetExceeded }));
+    }
+
+    [Test]
+    public void When_the_commits_spend_the_read_budget_the_working_changes_are_listed_without_content()
+    {
+        _repo.CommitFile("base.txt", "base\n");
+        _repo.CreateBareRemote();
+        _repo.Run("push", "-q", "-u", "origin", "main");
+        _repo.CommitFile("big.txt", Numbered(200, "unpushed"));
+        _repo.WriteFile("work.txt", "work\n");
+        _repo.WriteFile("base.txt", "base\nedited\n");
+
+        var snapshot = Inspect(o => o with { ReadBudgetBytes = 100 });
+
+        Assert.That(snapshot.UnpushedCommits.Single().Files.Single().Omission, Is.EqualTo(ContentOmission.None), "the first file is read whole");
+        Assert.That(snapshot.WorkingChanges.Select(c => (c.Path, c.Omission)), Is.EquivalentTo(new[]
+        {
+            ("base.txt", ContentOmission.ReadBudgetExceeded), ("work.txt", ContentOmission.ReadBudgetExceeded),
+        }));
+        Assert.That(snapshot.WorkingChanges.Single(c => c.Path == "work.txt").Kind, Is.EqualTo(ChangeKind.Untracked));
+    }
 }

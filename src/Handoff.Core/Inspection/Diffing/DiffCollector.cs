@@ -29,8 +29,12 @@ internal sealed class DiffCollector
         list.Add(section);
     }
 
+    /// <summary>True when one of the raw entries is this entry (same change of the same paths).</summary>
+    public bool Contains(RawEntry entry) => _entries.Any(e => e.Path == entry.Path && e.OldPath == entry.OldPath && e.Status == entry.Status);
+
     /// <param name="complete">false when reading stopped early: entries whose text was not read yet are listed without it.</param>
-    public IEnumerable<FileChange> Build(FileChangeBuilder builder, bool complete)
+    /// <param name="unreadIsChange">when given, an entry not read yet is listed only if this says it is a change.</param>
+    public IEnumerable<FileChange> Build(FileChangeBuilder builder, bool complete, Func<RawEntry, bool>? unreadIsChange = null)
     {
         var lastRead = _sections.Count == 0 ? -1 : _cursor;
         for (var i = 0; i < _entries.Count; i++)
@@ -39,7 +43,8 @@ internal sealed class DiffCollector
             _sections.TryGetValue(i, out var sections);
             // A type change is two sections; with only the first one read, its text is incomplete.
             if (!complete && i == lastRead && entry.Status == 'T' && sections?.Count == 1) sections = null;
-            if (sections is not null || (!complete && i >= lastRead))
+            var unread = sections is null && !complete && i >= lastRead;
+            if (sections is not null || (unread && unreadIsChange?.Invoke(entry) != false))
                 foreach (var change in builder.Build(entry, sections)) yield return change;
         }
     }

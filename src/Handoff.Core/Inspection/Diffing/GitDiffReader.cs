@@ -61,20 +61,39 @@ internal sealed class GitDiffReader(Repository repo, string gitDirectory, Inspec
     }
 
     /// <summary>Staged, unstaged and untracked changes against HEAD (the empty tree when unborn), as one diff.</summary>
+    /// <remarks>
+    /// The index copy is not refreshed first: a file whose stat data is stale but whose content is unchanged is a raw
+    /// entry git prints no text for, and is dropped. Only when reading stops early, so that raw entries stand for
+    /// themselves, is the copy refreshed and the raw list read again to tell those files apart.
+    /// </remarks>
     public List<FileChange> WorkingTree(string workTree, string? headSha, IReadOnlyList<string> conflictedPaths)
     {
         using var index = TemporaryIndex.CopyOf(gitDirectory);
         var git = new GitProcess(workTree, GitDiffOptions.Environment(gitDirectory, workTree, index.Path));
         index.Prepare(git, conflictedPaths, headSha is not null, warnings);
+        var builder = new FileChangeBuilder(repo, options, workTree);
+        var tree = headSha ?? EmptyTree;
 
-        var withPatch = !budget.IsExhausted;
+        var read = new DiffCollector();
+        var anyRead = !budget.IsExhausted;
+        if (anyRead && ReadWorkingTree(git, tree, withPatch: true, read))
+            return read.Build(builder, complete: true).ToList();
+
+        TemporaryIndex.Refresh(git);
+        var listed = new DiffCollector();
+        ReadWorkingTree(git, tree, withPatch: false, listed);
+        return (anyRead ? read.Build(builder, complete: false, listed.Contains) : listed.Build(builder, complete: false)).ToList();
+    }
+
+    /// <summary>Runs diff-index against the working tree; false when it stopped early because the budget ran out.</summary>
+    private bool ReadWorkingTree(GitProcess git, string tree, bool withPatch, DiffCollector collector)
+    {
         string[] arguments = [.. GitDiffOptions.Config, .. GitDiffOptions.BigFileThreshold(options.MaxFileBytes),
             "diff-index", withPatch ? "--patch-with-raw" : "--raw", "-z", "-M", "--ignore-submodules=dirty", .. GitDiffOptions.Patch,
-            headSha ?? EmptyTree, "--"];
-        var collector = new DiffCollector();
+            tree, "--"];
         var complete = false;
         git.Run(arguments, null, stream => complete = Consume(GitDiffParser.Parse(stream), _ => collector));
-        return collector.Build(new FileChangeBuilder(repo, options, workTree), complete && withPatch).ToList();
+        return complete;
     }
 
     /// <summary>

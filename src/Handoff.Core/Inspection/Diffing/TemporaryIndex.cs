@@ -3,7 +3,7 @@ namespace Handoff.Core.Inspection.Diffing;
 /// <summary>
 /// A throw-away copy of the worktree's index, so git can diff untracked files and refresh stat data without
 /// touching the user's own index: untracked files are marked intent-to-add (no object is written), conflicted
-/// files are compared with HEAD's version, and stat data is refreshed so a touched but unchanged file is no change.
+/// files are compared with HEAD's version, and stat data can be refreshed so a touched but unchanged file is no change.
 /// </summary>
 internal sealed class TemporaryIndex : IDisposable
 {
@@ -27,8 +27,10 @@ internal sealed class TemporaryIndex : IDisposable
         var add = git.Run([.. GitDiffOptions.Config, "-c", "advice.addEmbeddedRepo=false", "add", "--all", "--intent-to-add", "--ignore-errors"], check: false);
         if (add.ExitCode != 0)
             warnings.Add($"some untracked files could not be read and are left out (git: {add.FirstErrorLine})");
-        git.Run([.. GitDiffOptions.Config, "update-index", "-q", "--refresh"], check: false);
     }
+
+    /// <summary>Updates the copy's stat data, so its raw diff lists only files whose content or mode changed.</summary>
+    public static void Refresh(GitProcess git) => git.Run([.. GitDiffOptions.Config, "update-index", "-q", "--refresh"], check: false);
 
     public void Dispose()
     {
