@@ -10,7 +10,7 @@ namespace Handoff.Core.Inspection.Diffing;
 /// </summary>
 internal sealed class FileChangeBuilder(Repository repo, InspectOptions options, string? workingDirectory)
 {
-    public const string ZeroId = "0000000000000000000000000000000000000000";
+    private const string ZeroId = "0000000000000000000000000000000000000000";
     private const string NoMode = "000000";
     private const string GitLinkMode = "160000";
 
@@ -29,10 +29,8 @@ internal sealed class FileChangeBuilder(Repository repo, InspectOptions options,
             yield return Build(entry with { Status = 'A', OldMode = NoMode, OldId = ZeroId }, sections[1]);
             yield break;
         }
-        yield return Build(entry, sections is null ? null : sections.Count > 0 ? sections[0] : EmptySection);
+        yield return Build(entry, sections?.FirstOrDefault());
     }
-
-    private static readonly PatchSection EmptySection = new([], []);
 
     private FileChange Build(RawEntry entry, PatchSection? section)
     {
@@ -79,7 +77,7 @@ internal sealed class FileChangeBuilder(Repository repo, InspectOptions options,
         var oldSha = entry.OldMode == GitLinkMode ? entry.OldId : ZeroId;
         var newSha = entry.NewMode != GitLinkMode ? ZeroId
             : entry.NewId != ZeroId ? entry.NewId
-            : CommitNamedIn(section, '+') ?? repo.Submodules[entry.Path]?.WorkDirCommitId?.Sha ?? ZeroId;
+            : NewCommitNamedIn(section) ?? repo.Submodules[entry.Path]?.WorkDirCommitId?.Sha ?? ZeroId;
         return change with
         {
             Kind = ChangeKind.Submodule,
@@ -88,10 +86,10 @@ internal sealed class FileChangeBuilder(Repository repo, InspectOptions options,
         };
     }
 
-    /// <summary>The commit in a "+Subproject commit SHA" (or '-') line of git's text for a submodule.</summary>
-    private static string? CommitNamedIn(PatchSection? section, char sign)
+    /// <summary>The commit in the "+Subproject commit SHA" line of git's text for a submodule.</summary>
+    private static string? NewCommitNamedIn(PatchSection? section)
     {
-        var prefix = sign + "Subproject commit ";
+        const string prefix = "+Subproject commit ";
         var line = section?.Hunks.SelectMany(h => h.Lines).Select(Encoding.UTF8.GetString).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
         return line is null ? null : line[prefix.Length..].Split('-')[0].Trim();
     }

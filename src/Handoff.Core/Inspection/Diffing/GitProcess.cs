@@ -11,8 +11,6 @@ internal sealed class GitProcess(string workingDirectory, IReadOnlyDictionary<st
 {
     private const int MaxStandardError = 64 * 1024;
 
-    public string WorkingDirectory => workingDirectory;
-
     public sealed record Result(int ExitCode, string FirstErrorLine);
 
     /// <param name="readOutput">reads git's stdout; returns false when it stopped before the end.</param>
@@ -61,19 +59,6 @@ internal sealed class GitProcess(string workingDirectory, IReadOnlyDictionary<st
     /// <summary>Runs git for its effect; its output is discarded.</summary>
     public Result Run(IReadOnlyList<string> arguments, bool check = true) =>
         Run(arguments, null, stream => { stream.CopyTo(Stream.Null); return true; }, check);
-
-    /// <summary>Runs git and returns its whole stdout as UTF-8 text (for short outputs).</summary>
-    public string ReadText(IReadOnlyList<string> arguments, string? standardInput = null)
-    {
-        var text = "";
-        Run(arguments, standardInput, stream =>
-        {
-            using var reader = new StreamReader(stream, new UTF8Encoding(false));
-            text = reader.ReadToEnd();
-            return true;
-        });
-        return text;
-    }
 
     private static string FirstErrorLine(string stderr, int exitCode)
     {
