@@ -126,4 +126,17 @@ public class InProcessCliTests
         Assert.That(exit, Is.EqualTo(4));
         Assert.That(failed.ErrorText, Does.Contain("Handoff.Core.HandoffException: DEVIN_API_KEY is not set").And.Contain(" at "));
     }
+
+    [TestCase("create", "--task", "Fix it", "--dry-run", "--json")]
+    [TestCase("status", "devin-1")]
+    public async Task A_plain_http_api_url_to_another_host_is_refused_before_the_key_is_read(params string[] args)
+    {
+        var console = new BufferConsole();
+        var store = new Mock<IWritableCredentialStore>(MockBehavior.Strict); // any read of the key fails the test
+
+        var exit = await CliApp.Run(args, Services(console, new() { ["DEVIN_API_URL"] = "http://devin.example.invalid" }, store.Object));
+
+        Assert.That(exit, Is.EqualTo(4), console.ErrorText);
+        Assert.That(console.OutText + console.ErrorText, Does.Contain("DEVIN_API_URL is plain http to devin.example.invalid"));
+    }
 }
