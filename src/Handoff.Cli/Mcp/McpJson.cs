@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+using Handoff.Cli.Mcp.Tools;
+using Handoff.Core.Output;
+
+namespace Handoff.Cli.Mcp;
+
+/// <summary>Source-generated metadata of the MCP tools' own result types, in the output style of <see cref="Json"/>.</summary>
+public static class McpJson
+{
+    public static McpJsonContext Context { get; } = Json.Bind(new McpJsonContext(Json.CreateOptions()));
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DictionaryKeyPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    GenerationMode = JsonSourceGenerationMode.Metadata)]
+[JsonSerializable(typeof(VersionView))]
+public sealed partial class McpJsonContext : JsonSerializerContext;
