@@ -1,76 +1,54 @@
 using System.CommandLine;
-using System.Text.Json.Serialization.Metadata;
 using Handoff.Core.Devin;
-using Handoff.Core.Output;
+using Handoff.Core.Handoffs;
+using Handoff.Core.Settings;
 
 namespace Handoff.Cli.Commands;
 
 /// <summary>
-/// Base of the commands that call the Devin API and print data: adds --json and the connection flags
-/// (--api-url/--org-id/--user-id), runs the body through <see cref="CommandRunner"/>, and connects lazily
-/// (<see cref="Connect"/>) so a usage error is reported before a missing key.
+/// Base of the commands that call the Devin API: adds the connection flags (--api-url/--org-id/--user-id),
+/// connects lazily (<see cref="Connect"/>, so a usage error is reported before a missing key) and disposes the
+/// client when the command ends.
 /// </summary>
-public abstract class ApiCommand(AppServices services) : ICliCommand
+public abstract class ApiCommand(AppServices services, string name, string description) : CliCommand(services, name, description)
 {
-    private readonly Option<bool> _json = new("--json") { Description = "Machine-readable output (stable snake_case fields; errors as {\"error\":{…}})" };
     private readonly ApiOptions _api = new();
-    private IDevinClient? _client;
+    private OwnedConnector? _connector;
 
-    protected AppServices Services => services;
-    protected abstract string Name { get; }
-    protected abstract string Description { get; }
+    protected override void Configure(Command command) => _api.AddTo(command);
 
-    /// <summary>The command's own arguments and options.</summary>
-    protected abstract IEnumerable<Symbol> Symbols();
-
-    protected abstract Task<int> Execute(ParseResult parse, bool json, CancellationToken ct);
-
-    public Command Build()
+    protected override async Task<int> Run(ParseResult parse, bool json, CancellationToken ct)
     {
-        var command = new Command(Name, Description);
-        foreach (var symbol in Symbols())
+        using var connector = new OwnedConnector(Services.Connector(_api.Read(parse)));
+        _connector = connector;
+        try
         {
-            if (symbol is Argument argument) command.Arguments.Add(argument);
-            else if (symbol is Option option) command.Options.Add(option);
+            return await Execute(parse, json, ct);
         }
-        command.Options.Add(_json);
-        _api.AddTo(command);
-        command.SetAction((parse, ct) => CommandRunner.Run(services, parse.GetValue(_json), async token =>
+        finally
         {
-            try
-            {
-                return await Execute(parse, parse.GetValue(_json), token);
-            }
-            finally
-            {
-                (_client as IDisposable)?.Dispose();
-                _client = null;
-            }
-        }, ct));
-        return command;
+            _connector = null;
+        }
     }
 
-    /// <summary>The API client for this invocation (exit 4 when no key is set).</summary>
-    protected async Task<IDevinClient> Connect(ParseResult parse, CancellationToken ct) =>
-        _client ??= await services.DevinClient(_api.Read(parse), services.Environment.CurrentDirectory, ct);
+    /// <summary>The API client of this run (exit 4 when no key is set); the same one on every call.</summary>
+    protected Task<IDevinClient> Connect(CancellationToken ct) => Connector.Connect(ct);
 
-    protected ApiFlags Flags(ParseResult parse) => _api.Read(parse);
+    /// <summary>Connects Core workflows (a send, a batch) with the client this command owns.</summary>
+    protected IDevinConnector Connector => _connector ?? throw new InvalidOperationException("the command is not running");
 
-    /// <summary>Writes one JSON document with metadata from <see cref="CliJson.Compact"/>.</summary>
-    protected void WriteJson<T>(T value, JsonTypeInfo<T> type) => services.Console.Out.WriteLine(Json.Serialize(value, type));
+    protected ConnectionOverrides Flags(ParseResult parse) => _api.Read(parse);
 
-    protected void WriteTable(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows) =>
-        Table.Write(services.Console, headers, rows);
-
-    /// <summary>"key: value" lines for a single object (values on one line each).</summary>
-    protected void WriteFields(params (string Key, string? Value)[] fields)
+    /// <summary>Opens one client on first use, hands it out on every later one, and disposes it at the end.</summary>
+    private sealed class OwnedConnector(IDevinConnector inner) : IDevinConnector, IDisposable
     {
-        var width = fields.Max(f => f.Key.Length) + 1;
-        foreach (var (key, value) in fields)
-            services.Console.Out.WriteLine($"{(key + ":").PadRight(width)} {(value ?? "-").ReplaceLineEndings(" ")}");
+        private IDevinClient? _client;
+
+        public Task<ResolvedConnection> Resolve(CancellationToken ct) => inner.Resolve(ct);
+
+        public async Task<IDevinClient> Connect(CancellationToken ct, ThrottleGate? gate = null) =>
+            _client ??= await inner.Connect(ct, gate);
+
+        public void Dispose() => (_client as IDisposable)?.Dispose();
     }
-
-    protected void Status(string line) => services.Console.Error.WriteLine(line);
-
-    public static string? Time(DateTimeOffset? t) => t?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

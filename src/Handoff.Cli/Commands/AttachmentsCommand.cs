@@ -10,14 +10,13 @@ namespace Handoff.Cli.Commands;
 /// `devin-handoff attachments SESSION [--download DIR [--force]]`: lists a session's attachments, or downloads
 /// them safely (names sanitised, only inside DIR, no half files, the key never sent to the storage host).
 /// </summary>
-public sealed class AttachmentsCommand(AppServices services) : ApiCommand(services)
+public sealed class AttachmentsCommand(AppServices services) : ApiCommand(services, "attachments",
+    "List a session's attachments, or download them with --download DIR")
 {
     private readonly Argument<string> _session = new("SESSION") { Description = "Session id (devin-… or bare), or 'last' for this repository's last handoff" };
     private readonly Option<string?> _download = new("--download") { Description = "Download every attachment into folder DIR (created if missing)" };
     private readonly Option<bool> _force = new("--force") { Description = "With --download: overwrite files that already exist" };
 
-    protected override string Name => "attachments";
-    protected override string Description => "List a session's attachments, or download them with --download DIR";
     protected override IEnumerable<Symbol> Symbols() => [_session, _download, _force];
 
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)
@@ -28,7 +27,7 @@ public sealed class AttachmentsCommand(AppServices services) : ApiCommand(servic
         if (directory is not null && string.IsNullOrWhiteSpace(directory))
             throw new HandoffException("--download needs a folder", ExitCodes.Usage);
         var sessionId = ResolveSession(Services, parse.GetValue(_session)!);
-        var client = await Connect(parse, ct);
+        var client = await Connect(ct);
         var attachments = await client.ListAttachments(sessionId, ct);
 
         if (directory is null)

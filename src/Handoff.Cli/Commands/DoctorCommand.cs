@@ -13,23 +13,14 @@ namespace Handoff.Cli.Commands;
 /// remote, the key (set, type, valid with one cheap call), the organization, the git alias, the pre-push hook,
 /// and that the API answers. Never prints the key.
 /// </summary>
-public sealed class DoctorCommand(AppServices services) : ICliCommand
+public sealed class DoctorCommand(AppServices services) : ApiCommand(services, "doctor",
+    "Check the setup (git, repository, remote, key, organization, alias, hook, API); exit 0 only if all pass")
 {
-    private readonly Option<bool> _json = new("--json") { Description = "Machine-readable output: {ok, checks:[{name, ok, detail, hint}]}" };
-    private readonly ApiOptions _api = new();
+    protected override string JsonHelp => "Machine-readable output: {ok, checks:[{name, ok, detail, hint}]}";
+    protected override IEnumerable<Symbol> Symbols() => [];
 
-    public Command Build()
+    protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)
     {
-        var command = new Command("doctor", "Check the setup (git, repository, remote, key, organization, alias, hook, API); exit 0 only if all pass");
-        command.Options.Add(_json);
-        _api.AddTo(command);
-        command.SetAction((parse, ct) => CommandRunner.Run(services, parse.GetValue(_json), token => Execute(parse, token), ct));
-        return command;
-    }
-
-    private async Task<int> Execute(ParseResult parse, CancellationToken ct)
-    {
-        var json = parse.GetValue(_json);
         var checks = new List<DoctorCheck>();
         void Add(DoctorCheck check)
         {
@@ -37,7 +28,7 @@ public sealed class DoctorCommand(AppServices services) : ICliCommand
             if (!json) Print(check);
         }
 
-        var cwd = services.Environment.CurrentDirectory;
+        var cwd = Services.Environment.CurrentDirectory;
         Add(await CheckGit(cwd, ct));
         var (repoCheck, snapshot) = CheckRepository(cwd);
         Add(repoCheck);
@@ -48,24 +39,23 @@ public sealed class DoctorCommand(AppServices services) : ICliCommand
 
         var ok = checks.All(c => c.Ok);
         if (json)
-            services.Console.Out.WriteLine(Handoff.Core.Output.Json.Serialize(
-                new DoctorView(ok, checks.Select(c => new DoctorCheckView(c.Name, c.Ok, c.Detail, c.Hint)).ToList()), CliJson.Compact.DoctorView));
+            WriteJson(new DoctorView(ok, checks.Select(c => new DoctorCheckView(c.Name, c.Ok, c.Detail, c.Hint)).ToList()), CliJson.Compact.DoctorView);
         else
-            services.Console.Error.WriteLine(ok ? "all checks passed" : $"{checks.Count(c => !c.Ok)} check(s) failed");
+            Status(ok ? "all checks passed" : $"{checks.Count(c => !c.Ok)} check(s) failed");
         return ok ? ExitCodes.Ok : ExitCodes.Error;
     }
 
     private void Print(DoctorCheck check)
     {
         var hint = check.Ok || check.Hint is null ? "" : $" ({check.Hint})";
-        services.Console.Out.WriteLine($"{(check.Ok ? "ok  " : "FAIL")}  {check.Name,-10} {check.Detail}{hint}");
+        Services.Console.Out.WriteLine($"{(check.Ok ? "ok  " : "FAIL")}  {check.Name,-10} {check.Detail}{hint}");
     }
 
     private async Task<DoctorCheck> CheckGit(string cwd, CancellationToken ct)
     {
         try
         {
-            var result = await services.Processes.Run("git", ["--version"], cwd, cancellationToken: ct);
+            var result = await Services.Processes.Run("git", ["--version"], cwd, cancellationToken: ct);
             return result.ExitCode == 0
                 ? DoctorCheck.Pass("git", result.StandardOutput.Trim())
                 : DoctorCheck.Fail("git", "git --version failed", "install git and put it on PATH");
@@ -80,7 +70,7 @@ public sealed class DoctorCommand(AppServices services) : ICliCommand
     {
         try
         {
-            var snapshot = services.Inspector().Inspect(new InspectOptions { StartDirectory = cwd, IncludeChanges = false });
+            var snapshot = Services.Inspector().Inspect(new InspectOptions { StartDirectory = cwd, IncludeChanges = false });
             return (DoctorCheck.Pass("repository", $"{snapshot.WorkingDirectory} on {snapshot.Head.Describe()}"), snapshot);
         }
         catch (HandoffException e)
@@ -100,8 +90,8 @@ public sealed class DoctorCommand(AppServices services) : ICliCommand
     /// <summary>api (reachable), key (set, type, valid), org (known). One authenticated call at most.</summary>
     private async Task<IReadOnlyList<DoctorCheck>> CheckApi(ParseResult parse, string cwd, CancellationToken ct)
     {
-        var flags = _api.Read(parse);
-        var settings = services.Settings(cwd);
+        var flags = Flags(parse);
+        var settings = Services.Settings(cwd);
         var apiUrl = settings.ApiUrl(flags.ApiUrl).Value!;
         var key = await settings.ApiKey(apiUrl, ct);
         var orgSetting = settings.OrgId(flags.OrgId);
@@ -122,10 +112,11 @@ public sealed class DoctorCommand(AppServices services) : ICliCommand
         try { _ = connection.BaseUri; }
         catch (HandoffException e) { return [DoctorCheck.Fail("api", e.Message, "fix DEVIN_API_URL")]; }
         // Doctor should answer fast: two attempts, short back-off.
-        using var client = new DevinClient(connection, DevinClientOptions.FromEnvironment(services.Environment, services.Console.Error) with
+        var client = Services.ClientFactory(connection, Services.ClientOptions() with
         {
             MaxAttempts = 2, BaseDelay = TimeSpan.FromMilliseconds(200), MaxRetryAfter = TimeSpan.FromSeconds(2),
         });
+        using var owned = client as IDisposable;
         var version = client.Flavor == ApiFlavor.V3 ? "v3" : "v1";
         var stopwatch = Stopwatch.StartNew();
         try
@@ -194,7 +185,7 @@ public sealed class DoctorCommand(AppServices services) : ICliCommand
     {
         try
         {
-            var value = await new GitConfigWriter(services.Processes, cwd).GetGlobal(InstallCommand.AliasKey, ct);
+            var value = await new GitConfigWriter(Services.Processes, cwd).GetGlobal(InstallCommand.AliasKey, ct);
             if (value is null) return DoctorCheck.Fail("alias", "git devin-handoff is not set up", "run: devin-handoff install");
             if (!value.Contains("devin-handoff", StringComparison.Ordinal))
                 return DoctorCheck.Fail("alias", $"{InstallCommand.AliasKey} runs something else", "run: devin-handoff install");
@@ -211,7 +202,7 @@ public sealed class DoctorCommand(AppServices services) : ICliCommand
         if (!inRepository) return DoctorCheck.Fail("hook", "no repository", "run inside a git repository");
         try
         {
-            var (path, installed) = await new HookLocator(services.Processes).PrePush(cwd, ct);
+            var (path, installed) = await new HookLocator(Services.Processes).PrePush(cwd, ct);
             if (path is null) return DoctorCheck.Fail("hook", "cannot find the hooks folder");
             if (installed) return DoctorCheck.Pass("hook", $"pre-push hook at {path}");
             return DoctorCheck.Fail("hook", File.Exists(path) ? $"{path} exists but does not run devin-handoff" : $"no pre-push hook at {path}",

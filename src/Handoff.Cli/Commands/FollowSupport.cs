@@ -1,23 +1,13 @@
-using System.CommandLine;
-using Handoff.Core;
+using Handoff.Cli.Output;
 using Handoff.Core.Devin;
 using Handoff.Core.Following;
+using Handoff.Core;
 
 namespace Handoff.Cli.Commands;
 
-/// <summary>What tail, poll, status, pickup and create --follow share: the SESSION argument and the follow loop.</summary>
+/// <summary>What tail, poll and create --follow share: the follow loop, printed as it goes.</summary>
 internal static class FollowSupport
 {
-    public const string SessionHelp = "devin-<id>, a bare id, the session URL, or 'last' (the session the latest handoff from this repository created)";
-
-    public static Argument<string?> OptionalSession() =>
-        new("SESSION") { Arity = ArgumentArity.ZeroOrOne, Description = SessionHelp + "; default: last" };
-
-    public static Argument<string> RequiredSession() => new("SESSION") { Description = SessionHelp };
-
-    public static string Resolve(AppServices services, string? reference) =>
-        SessionReference.Resolve(reference ?? SessionReference.Last, services.Environment.CurrentDirectory);
-
     public static TimeSpan? Duration(string? text, string flag) => text is null ? null : DurationText.Parse(text, flag);
 
     /// <summary>Runs the follow loop, printing as it goes; returns the end event.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Handoff.Core;
+using Handoff.Core.Git;
 
 namespace Handoff.Cli.Commands;
 
@@ -8,32 +9,30 @@ namespace Handoff.Cli.Commands;
 /// The alias is a shell alias that first returns to the folder the user typed it in (git runs shell
 /// aliases from the top of the work tree and passes the original subfolder as GIT_PREFIX).
 /// </summary>
-public sealed class InstallCommand(AppServices services) : ICliCommand
+public sealed class InstallCommand(AppServices services) : CliCommand(services, "install",
+    "Register the git alias `git devin-handoff` (global git config); safe to run twice")
 {
     public const string AliasKey = "alias.devin-handoff";
 
-    public Command Build()
+    private readonly Option<string?> _path = new("--path") { Description = "Program the alias runs (default: this program)" };
+
+    protected override string? JsonHelp => null;
+    protected override IEnumerable<Symbol> Symbols() => [_path];
+
+    protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)
     {
-        var path = new Option<string?>("--path") { Description = "Program the alias runs (default: this program)" };
-        var command = new Command("install", "Register the git alias `git devin-handoff` (global git config); safe to run twice");
-        command.Options.Add(path);
-        command.SetAction((parse, ct) => CommandRunner.Run(services, false, async token =>
+        var program = parse.GetValue(_path) ?? Services.ExecutablePath
+            ?? throw new HandoffException("cannot tell where this program is; pass --path", ExitCodes.Usage);
+        var value = AliasValue(program);
+        var git = new GitConfigWriter(Services.Processes, Services.Environment.CurrentDirectory);
+        if (await git.GetGlobal(AliasKey, ct) == value)
         {
-            var program = parse.GetValue(path) ?? services.ExecutablePath
-                ?? throw new HandoffException("cannot tell where this program is; pass --path", ExitCodes.Usage);
-            var value = AliasValue(program);
-            var git = new Handoff.Core.Git.GitConfigWriter(services.Processes, services.Environment.CurrentDirectory);
-            var current = await git.GetGlobal(AliasKey, token);
-            if (current == value)
-            {
-                services.Console.Error.WriteLine("git alias already installed: git devin-handoff");
-                return ExitCodes.Ok;
-            }
-            await git.SetGlobal(AliasKey, value, token);
-            services.Console.Error.WriteLine($"installed git alias: git devin-handoff → {program}");
+            Status("git alias already installed: git devin-handoff");
             return ExitCodes.Ok;
-        }, ct));
-        return command;
+        }
+        await git.SetGlobal(AliasKey, value, ct);
+        Status($"installed git alias: git devin-handoff → {program}");
+        return ExitCodes.Ok;
     }
 
     public static string AliasValue(string program) =>
@@ -41,26 +40,25 @@ public sealed class InstallCommand(AppServices services) : ICliCommand
 }
 
 /// <summary>`devin-handoff uninstall`: removes the git alias if it is ours.</summary>
-public sealed class UninstallCommand(AppServices services) : ICliCommand
+public sealed class UninstallCommand(AppServices services) : CliCommand(services, "uninstall",
+    "Remove the `git devin-handoff` alias (only if it is ours)")
 {
-    public Command Build()
+    protected override string? JsonHelp => null;
+    protected override IEnumerable<Symbol> Symbols() => [];
+
+    protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)
     {
-        var command = new Command("uninstall", "Remove the `git devin-handoff` alias (only if it is ours)");
-        command.SetAction((parse, ct) => CommandRunner.Run(services, false, async token =>
+        var git = new GitConfigWriter(Services.Processes, Services.Environment.CurrentDirectory);
+        var current = await git.GetGlobal(InstallCommand.AliasKey, ct);
+        if (current is null)
         {
-            var git = new Handoff.Core.Git.GitConfigWriter(services.Processes, services.Environment.CurrentDirectory);
-            var current = await git.GetGlobal(InstallCommand.AliasKey, token);
-            if (current is null)
-            {
-                services.Console.Error.WriteLine("git alias not installed; nothing to do");
-                return ExitCodes.Ok;
-            }
-            if (!current.Contains("devin-handoff"))
-                throw new HandoffException($"{InstallCommand.AliasKey} is not ours ({current}); left alone");
-            await git.UnsetGlobal(InstallCommand.AliasKey, token);
-            services.Console.Error.WriteLine("removed git alias: git devin-handoff");
+            Status("git alias not installed; nothing to do");
             return ExitCodes.Ok;
-        }, ct));
-        return command;
+        }
+        if (!current.Contains("devin-handoff"))
+            throw new HandoffException($"{InstallCommand.AliasKey} is not ours ({current}); left alone");
+        await git.UnsetGlobal(InstallCommand.AliasKey, ct);
+        Status("removed git alias: git devin-handoff");
+        return ExitCodes.Ok;
     }
 }

@@ -12,30 +12,21 @@ namespace Handoff.Cli.Commands;
 /// `devin-handoff scan`: runs the secret scanner over what a handoff would send (default), the staged changes,
 /// the added lines of a commit range, files and folders, or stdin. Exit 3 when findings remain, 0 when clean.
 /// </summary>
-public sealed class ScanCommand(AppServices services) : ICliCommand
+public sealed class ScanCommand(AppServices services) : CliCommand(services, "scan",
+    "Scan for secrets: by default what `create` would send (working changes and unpushed commits); exit 3 when any is found")
 {
     private readonly Argument<string[]> _paths = new("PATH") { Arity = ArgumentArity.ZeroOrMore, Description = "Files or folders to scan (whole content)" };
     private readonly Option<bool> _staged = new("--staged") { Description = "Scan the staged changes (index against HEAD)" };
     private readonly Option<string?> _range = new("--range") { Description = "Scan the lines added by each commit of A..B (every commit's own diff)" };
     private readonly Option<bool> _stdin = new("--stdin") { Description = "Scan stdin: a unified diff (git diff, git log -p) or plain text" };
     private readonly Option<string?> _stdinName = new("--stdin-name") { Description = "File name to report for plain text on stdin (default: stdin)" };
-    private readonly Option<bool> _json = new("--json") { Description = "Findings as JSON" };
     private readonly Option<bool> _sarif = new("--sarif") { Description = "Findings as SARIF 2.1.0 (for code-scanning services)" };
 
-    public Command Build()
-    {
-        var command = new Command("scan",
-            "Scan for secrets: by default what `create` would send (working changes and unpushed commits); exit 3 when any is found");
-        command.Arguments.Add(_paths);
-        foreach (var option in new Option[] { _staged, _range, _stdin, _stdinName, _json, _sarif })
-            command.Options.Add(option);
-        command.SetAction((parse, ct) => CommandRunner.Run(services, parse.GetValue(_json), token => Execute(parse, token), ct));
-        return command;
-    }
+    protected override string? JsonHelp => "Findings as JSON";
+    protected override IEnumerable<Symbol> Symbols() => [_paths, _staged, _range, _stdin, _stdinName, _sarif];
 
-    private async Task<int> Execute(ParseResult parse, CancellationToken cancellationToken)
+    protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken cancellationToken)
     {
-        var json = parse.GetValue(_json);
         var sarif = parse.GetValue(_sarif);
         if (json && sarif) throw new HandoffException("--json and --sarif cannot be combined", ExitCodes.Usage);
         var paths = parse.GetValue(_paths) ?? [];
@@ -45,9 +36,9 @@ public sealed class ScanCommand(AppServices services) : ICliCommand
         if (parse.GetValue(_stdinName) is not null && !parse.GetValue(_stdin))
             throw new HandoffException("--stdin-name needs --stdin", ExitCodes.Usage);
 
-        var cwd = services.Environment.CurrentDirectory;
+        var cwd = Services.Environment.CurrentDirectory;
         var workTree = Hook.HookCommand.WorkTree(cwd);
-        var scanner = new SecretScanner(new FileSecretConfigLoader(), workTree);
+        var scanner = Services.Scanner(workTree);
         string mode;
         IReadOnlyList<Finding> findings;
         if (parse.GetValue(_stdin))
@@ -63,18 +54,18 @@ public sealed class ScanCommand(AppServices services) : ICliCommand
         else if (range is not null)
         {
             mode = "range";
-            findings = await new GitDiffScan(services.Processes, scanner, RequireRepo(workTree, cwd, "--range")).Range(range, cancellationToken);
+            findings = await new GitDiffScan(Services.Processes, scanner, RequireRepo(workTree, cwd, "--range")).Range(range, cancellationToken);
         }
         else if (parse.GetValue(_staged))
         {
             mode = "staged";
-            findings = await new GitDiffScan(services.Processes, scanner, RequireRepo(workTree, cwd, "--staged")).Staged(cancellationToken);
+            findings = await new GitDiffScan(Services.Processes, scanner, RequireRepo(workTree, cwd, "--staged")).Staged(cancellationToken);
         }
         else
         {
             mode = "working";
             RequireRepo(workTree, cwd, "scan (working changes)");
-            var snapshot = services.Inspector().Inspect(new InspectOptions { StartDirectory = cwd, IncludeChanges = true });
+            var snapshot = Services.Inspector().Inspect(new InspectOptions { StartDirectory = cwd, IncludeChanges = true });
             findings = scanner.Filter(snapshot, SecretMode.Withhold).Findings;
         }
 
@@ -84,7 +75,7 @@ public sealed class ScanCommand(AppServices services) : ICliCommand
 
     private void Write(IReadOnlyList<Finding> findings, string mode, bool json, bool sarif, SecretScanner scanner)
     {
-        var output = services.Console.Out;
+        var output = Services.Console.Out;
         if (json)
             output.WriteLine(Json.Serialize(FindingsReport.From(mode, findings), Json.Context.FindingsReport));
         else if (sarif)
@@ -92,7 +83,7 @@ public sealed class ScanCommand(AppServices services) : ICliCommand
         else
             FindingsText.Write(output, findings);
 
-        var status = services.Console.Error;
+        var status = Services.Console.Error;
         if (findings.Count == 0)
         {
             status.WriteLine("devin-handoff: no secrets found");
@@ -105,9 +96,9 @@ public sealed class ScanCommand(AppServices services) : ICliCommand
 
     private async Task<IReadOnlyList<Finding>> ScanStdin(SecretScanner scanner, string name, CancellationToken cancellationToken)
     {
-        if (services.Console.IsInputTerminal)
+        if (Services.Console.IsInputTerminal)
             throw new HandoffException("--stdin: pipe a diff or text into the command (stdin is a terminal)", ExitCodes.Usage);
-        var (isDiff, reader) = StdinDiffDetector.Detect(services.Console.In);
+        var (isDiff, reader) = StdinDiffDetector.Detect(Services.Console.In);
         if (isDiff) return scanner.ScanDiff(reader).ToList();
         var text = await reader.ReadToEndAsync(cancellationToken);
         return scanner.ScanText(name, text);

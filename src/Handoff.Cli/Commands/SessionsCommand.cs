@@ -2,12 +2,12 @@ using System.CommandLine;
 using Handoff.Core;
 using Handoff.Core.Devin;
 using Handoff.Core.Following;
-using Handoff.Core.Output;
 
 namespace Handoff.Cli.Commands;
 
 /// <summary>`devin-handoff sessions`: lists sessions, by default those tagged `handoff`, newest first as the API returns them.</summary>
-public sealed class SessionsCommand(AppServices services) : ICliCommand
+public sealed class SessionsCommand(AppServices services) : ApiCommand(services, "sessions",
+    $"List sessions (default: those tagged '{DefaultTag}', i.e. created by devin-handoff)")
 {
     public const string DefaultTag = "handoff";
     public const int DefaultLimit = 30;
@@ -15,22 +15,13 @@ public sealed class SessionsCommand(AppServices services) : ICliCommand
     private readonly Option<string[]> _tags = new("--tag") { Description = $"Only sessions with this tag (repeatable; default: {DefaultTag})" };
     private readonly Option<bool> _all = new("--all") { Description = "All sessions, not only handoffs" };
     private readonly Option<int?> _limit = new("--limit") { Description = $"At most this many sessions (default {DefaultLimit})" };
-    private readonly Option<bool> _json = new("--json") { Description = "A JSON array of sessions (with --watch: NDJSON status lines)" };
     private readonly Option<bool> _watch = new("--watch") { Description = "Follow all matching sessions until every one has stopped: a live table on a terminal, NDJSON otherwise" };
     private readonly Option<string?> _interval = new("--interval") { Description = "With --watch: time between looks (default 10s; 30s, 1m)" };
-    private readonly ApiOptions _api = new();
 
-    public Command Build()
-    {
-        var command = new Command("sessions", $"List sessions (default: those tagged '{DefaultTag}', i.e. created by devin-handoff)");
-        foreach (var option in new Option[] { _tags, _all, _limit, _json, _watch, _interval })
-            command.Options.Add(option);
-        _api.AddTo(command);
-        command.SetAction((parse, ct) => CommandRunner.Run(services, parse.GetValue(_json), token => Execute(parse, token), ct));
-        return command;
-    }
+    protected override string JsonHelp => "A JSON array of sessions (with --watch: NDJSON status lines)";
+    protected override IEnumerable<Symbol> Symbols() => [_tags, _all, _limit, _watch, _interval];
 
-    private async Task<int> Execute(ParseResult parse, CancellationToken ct)
+    protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)
     {
         var limit = parse.GetValue(_limit) ?? DefaultLimit;
         if (limit < 1) throw new HandoffException("--limit must be at least 1", ExitCodes.Usage);
@@ -43,9 +34,9 @@ public sealed class SessionsCommand(AppServices services) : ICliCommand
             First = Math.Min(limit, 200),
         };
         var interval = parse.GetValue(_interval) is { } i ? DurationText.Parse(i, "--interval") : SessionsWatch.DefaultInterval;
-        var client = await services.DevinClient(_api.Read(parse), services.Environment.CurrentDirectory, ct);
+        var client = await Connect(ct);
         if (parse.GetValue(_watch))
-            return await new SessionsWatch(services).Run(client, query, limit, interval, parse.GetValue(_json), ct);
+            return await new SessionsWatch(Services).Run(client, query, limit, interval, json, ct);
         var sessions = new List<SessionResponse>();
         await foreach (var session in client.EnumerateSessions(query, ct))
         {
@@ -53,17 +44,17 @@ public sealed class SessionsCommand(AppServices services) : ICliCommand
             if (sessions.Count >= limit) break;
         }
 
-        if (parse.GetValue(_json))
+        if (json)
         {
-            services.Console.Out.WriteLine(Json.Serialize(sessions.Select(FollowView.Session).ToList(), CliJson.Compact.ListSessionView));
+            WriteJson(sessions.Select(FollowView.Session).ToList(), CliJson.Compact.ListSessionView);
             return ExitCodes.Ok;
         }
         if (sessions.Count == 0)
         {
-            services.Console.Error.WriteLine(query.Tags is null ? "no sessions" : $"no sessions tagged {string.Join(" or ", query.Tags)} (--all lists every session)");
+            Status(query.Tags is null ? "no sessions" : $"no sessions tagged {string.Join(" or ", query.Tags)} (--all lists every session)");
             return ExitCodes.Ok;
         }
-        Table.Write(services.Console, ["id", "status", "state", "updated", "pr", "title"], sessions.Select(s => (IReadOnlyList<string?>)
+        WriteTable(["id", "status", "state", "updated", "pr", "title"], sessions.Select(s => (IReadOnlyList<string?>)
         [
             s.SessionId,
             FollowView.StatusText(s),

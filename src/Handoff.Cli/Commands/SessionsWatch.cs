@@ -1,7 +1,8 @@
-using Handoff.Core;
+using Handoff.Cli.Output;
 using Handoff.Core.Devin;
 using Handoff.Core.Following;
 using Handoff.Core.Output;
+using Handoff.Core;
 
 namespace Handoff.Cli.Commands;
 

@@ -5,7 +5,8 @@ using Handoff.Core.Devin;
 namespace Handoff.Cli.Commands;
 
 /// <summary>`devin-handoff whoami`: who the key acts as (GET /v3/self), its type and organization.</summary>
-public sealed class WhoamiCommand(AppServices services) : ApiCommand(services)
+public sealed class WhoamiCommand(AppServices services) : ApiCommand(services, "whoami",
+    "Show who the API key acts as: principal type and name, organization, key type and API version")
 {
     /// <summary>What a legacy apk_ key cannot do (the client refuses these calls for v1).</summary>
     public static readonly IReadOnlyList<string> V1Limits =
@@ -13,13 +14,11 @@ public sealed class WhoamiCommand(AppServices services) : ApiCommand(services)
         "whoami details (GET /v3/self)", "orgs", "attachments (listing)", "knowledge", "playbooks", "schedules", "archive", "terminate",
     ];
 
-    protected override string Name => "whoami";
-    protected override string Description => "Show who the API key acts as: principal type and name, organization, key type and API version";
     protected override IEnumerable<Symbol> Symbols() => [];
 
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)
     {
-        var client = await Connect(parse, ct);
+        var client = await Connect(ct);
         var keyType = client.Connection.KeyType;
         if (client.Flavor == ApiFlavor.V1)
         {

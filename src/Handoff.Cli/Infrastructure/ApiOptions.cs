@@ -1,10 +1,9 @@
 using System.CommandLine;
+using Handoff.Core.Settings;
 
 namespace Handoff.Cli;
 
 /// <summary>The connection flags every API command takes (same names as devin-handoff.sh).</summary>
-public sealed record ApiFlags(string? ApiUrl, string? OrgId, string? UserId);
-
 public sealed class ApiOptions
 {
     private readonly Option<string?> _apiUrl = new("--api-url") { Description = "Devin API base URL (env DEVIN_API_URL; default https://api.devin.ai)" };
@@ -18,5 +17,5 @@ public sealed class ApiOptions
         command.Options.Add(_userId);
     }
 
-    public ApiFlags Read(ParseResult parse) => new(parse.GetValue(_apiUrl), parse.GetValue(_orgId), parse.GetValue(_userId));
+    public ConnectionOverrides Read(ParseResult parse) => new(parse.GetValue(_apiUrl), parse.GetValue(_orgId), parse.GetValue(_userId));
 }

@@ -1,4 +1,4 @@
-using Handoff.Core;
+using Handoff.Cli.Output;
 using Handoff.Core.Abstractions;
 using Handoff.Core.Devin;
 using Handoff.Core.Git;
@@ -6,12 +6,14 @@ using Handoff.Core.Handoffs;
 using Handoff.Core.Inspection;
 using Handoff.Core.Prompting;
 using Handoff.Core.Secrets;
-using Handoff.Core.Output;
 using Handoff.Core.Settings;
 
 namespace Handoff.Cli;
 
-/// <summary>Every outside effect a command may use, so tests can replace any of them.</summary>
+/// <summary>
+/// The outside world of one run (console, environment, clock, processes, credential store, API clients) and the
+/// Core services built over it. Tests build one with a buffer console, a fixed environment and their own stores.
+/// </summary>
 public sealed class AppServices
 {
     public required IConsole Console { get; init; }
@@ -19,70 +21,50 @@ public sealed class AppServices
     public required IClock Clock { get; init; }
     public required IProcessRunner Processes { get; init; }
 
-    /// <summary>Git config reader for a start folder (the repository's config, else global).</summary>
-    public Func<string, IGitConfigReader> GitConfig { get; init; } = dir => new LibGit2ConfigReader(dir);
-
-    /// <summary>Reads a secret from the terminal without echo (only called when stdin is a TTY).</summary>
-    public Func<string, string?> ReadSecret { get; init; } = HiddenPrompt.Read;
-
     /// <summary>Path of this program, for the git alias and hooks.</summary>
     public string? ExecutablePath { get; init; }
-
-    public Func<IRepoInspector> Inspector { get; init; } = () => new RepoInspector();
-    public Func<IPromptComposer> Composer { get; init; } = () => new PromptComposer();
-
-    /// <summary>The secret scanner for a repository (its ignore file and config live in the work tree).</summary>
-    public Func<string?, ISecretScanner> Scanner { get; init; } = workTree => new SecretScanner(new FileSecretConfigLoader(), workTree);
-
-    /// <summary>Builds the API client for a resolved connection. Tests swap in a fake.</summary>
-    public Func<DevinConnection, AppServices, IDevinClient> ClientFactory { get; init; } = DefaultClientFactory;
-
-    private static readonly Func<DevinConnection, AppServices, IDevinClient> DefaultClientFactory =
-        (connection, services) => Handoff.Core.Devin.DevinClient.Create(connection, services.Environment, services.Console.Error);
-
-    public HandoffPreparer Preparer() =>
-        // The scanner loads the repository's secrets config when Filter sees the snapshot, before task and context are redacted.
-        new(Inspector(), Scanner(null), Composer(),
-            TraceEnabled ? message => Console.Error.WriteLine("[devin-handoff trace] " + message) : null);
-
-    public GitCli Git() => new(Processes);
-
-    /// <summary>
-    /// Resolves the connection (flags &gt; environment &gt; git config &gt; default) and builds the client.
-    /// Exit 4 when no key is found.
-    /// </summary>
-    /// <param name="gate">Shared by the concurrent calls of a fan-out so a 429 slows them all (real client only).</param>
-    public async Task<IDevinClient> DevinClient(ApiFlags flags, string startDirectory, CancellationToken cancellationToken, ThrottleGate? gate = null)
-    {
-        var settings = Settings(startDirectory);
-        var apiUrl = settings.ApiUrl(flags.ApiUrl).Value!;
-        var key = await settings.ApiKey(apiUrl, cancellationToken);
-        if (key.Value is null)
-            throw new HandoffException(
-                "DEVIN_API_KEY is not set: export it or run 'devin-handoff auth login' (keys: https://app.devin.ai/settings/api-keys); --dry-run needs none",
-                ExitCodes.AuthOrConfig);
-        var connection = new DevinConnection
-        {
-            ApiKey = key.Value,
-            ApiUrl = apiUrl,
-            OrgId = settings.OrgId(flags.OrgId).Value,
-            UserId = settings.UserId(flags.UserId).Value,
-        };
-        if (gate is not null && ClientFactory == DefaultClientFactory)
-            return new Handoff.Core.Devin.DevinClient(connection,
-                DevinClientOptions.FromEnvironment(Environment, Console.Error) with { ConfigureMessageHandler = gate.Wrap });
-        return ClientFactory(connection, this);
-    }
-
-    public bool TraceEnabled => Environment.Get("DEVIN_HANDOFF_TRACE") is "1" or "true";
-
-    public SettingsResolver Settings(string? startDirectory = null) =>
-        new(Environment, GitConfig(startDirectory ?? Environment.CurrentDirectory), Credentials());
 
     /// <summary>Where `auth login` keeps the key; default: the user's git credential helpers.</summary>
     public IWritableCredentialStore? CredentialStore { get; init; }
 
+    /// <summary>
+    /// Builds every API client. It always receives the options this run chose (tracing, a batch's shared throttle
+    /// gate), so a replacement, e.g. a test's, keeps them.
+    /// </summary>
+    public Func<DevinConnection, DevinClientOptions, IDevinClient> ClientFactory { get; init; } = (connection, options) => new DevinClient(connection, options);
+
+    public bool TraceEnabled => TraceSwitch.IsOn(Environment);
+
+    /// <summary>The secret scanner of every command that scans (create, batch, scan, hook pre-push); its config comes from <paramref name="workTree"/>.</summary>
+    /// <param name="workTree">The repository's work tree; null: loaded when the scanner first sees a snapshot.</param>
+    public SecretScanner Scanner(string? workTree) => new SecretScanner(new FileSecretConfigLoader(), workTree);
+
+    public IRepoInspector Inspector() => new RepoInspector();
+
+    public HandoffPreparer Preparer() =>
+        // The scanner loads the repository's secrets config when Filter sees the snapshot, before task and context are redacted.
+        new(Inspector(), Scanner(null), new PromptComposer(),
+            TraceEnabled ? message => Console.Error.WriteLine("[devin-handoff trace] " + message) : null);
+
+    public GitCli Git() => new(Processes);
+
+    /// <summary>The global, XDG and system git config files of this run's environment.</summary>
+    public GitConfigFiles GitConfigFiles => GitConfigFiles.From(Environment);
+
+    public SettingsResolver Settings(string? startDirectory = null) =>
+        new(Environment, new LibGit2ConfigReader(startDirectory ?? Environment.CurrentDirectory, GitConfigFiles), Credentials());
+
     public IWritableCredentialStore Credentials() => CredentialStore ?? new GitCredentialStore(Processes, Environment);
+
+    /// <summary>The client options of this run: tracing to stderr when DEVIN_HANDOFF_TRACE is on.</summary>
+    public DevinClientOptions ClientOptions() => DevinClientOptions.FromEnvironment(Environment, Console.Error);
+
+    /// <summary>Resolves connections (flags &gt; environment &gt; git config &gt; default) and opens clients for them.</summary>
+    public DevinConnector Connector(ConnectionOverrides overrides, string? startDirectory = null) =>
+        new(Settings(startDirectory), overrides, ClientOptions(), ClientFactory);
+
+    /// <summary>A client for an already resolved connection (auth login checks a key before storing it).</summary>
+    public IDevinClient CreateClient(DevinConnection connection) => ClientFactory(connection, ClientOptions());
 
     public static AppServices CreateDefault() => new()
     {

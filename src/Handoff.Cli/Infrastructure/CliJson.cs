@@ -32,7 +32,6 @@ public static class CliJson
 [JsonSerializable(typeof(DryRunReport))]
 [JsonSerializable(typeof(FanOutDryRunReport))]
 [JsonSerializable(typeof(FanOutReport))]
-[JsonSerializable(typeof(BatchStoreFile))]
 [JsonSerializable(typeof(AuthLoginView))]
 [JsonSerializable(typeof(AuthStatusView))]
 [JsonSerializable(typeof(AuthLogoutView))]

@@ -3,7 +3,12 @@ namespace Handoff.Core.Abstractions;
 /// <summary>Environment variables, the current folder and the user's home, replaceable in tests.</summary>
 public interface IEnvironment
 {
+    /// <summary>The variable's value; null when it is unset or empty.</summary>
     string? Get(string name);
+
+    /// <summary>The variable exactly as set: "" when set to empty, null when unset (git tells the two apart, e.g. GIT_CONFIG_GLOBAL=).</summary>
+    string? GetExact(string name) => Get(name);
+
     string CurrentDirectory { get; }
     string HomeDirectory { get; }
 }
@@ -16,17 +21,10 @@ public sealed class SystemEnvironment : IEnvironment
         return string.IsNullOrEmpty(value) ? null : value;
     }
 
+    public string? GetExact(string name) => Environment.GetEnvironmentVariable(name);
+
     public string CurrentDirectory => Directory.GetCurrentDirectory();
 
     public string HomeDirectory =>
         Get("HOME") ?? Get("USERPROFILE") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-}
-
-/// <summary>A fixed environment for tests.</summary>
-public sealed class DictionaryEnvironment(IDictionary<string, string?> values, string currentDirectory = ".", string home = "/nonexistent-home")
-    : IEnvironment
-{
-    public string? Get(string name) => values.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v) ? v : null;
-    public string CurrentDirectory { get; } = currentDirectory;
-    public string HomeDirectory { get; } = home;
 }

@@ -5,7 +5,7 @@ namespace Handoff.Core.Devin;
 /// <summary>Behaviour knobs of <see cref="DevinClient"/>; the defaults suit the CLI, tests replace clock and jitter.</summary>
 public sealed record DevinClientOptions
 {
-    public const string TraceVariable = "DEVIN_HANDOFF_TRACE";
+    public const string TraceVariable = Settings.TraceSwitch.Variable;
 
     public IClock Clock { get; init; } = new SystemClock();
     public ITraceSink Trace { get; init; } = NullTraceSink.Instance;
@@ -25,8 +25,7 @@ public sealed record DevinClientOptions
     /// <summary>The CLI defaults: tracing to <paramref name="stderr"/> when DEVIN_HANDOFF_TRACE=1.</summary>
     public static DevinClientOptions FromEnvironment(IEnvironment environment, TextWriter stderr)
     {
-        var trace = environment.Get(TraceVariable);
-        var on = trace is not null && (trace == "1" || trace.Equals("true", StringComparison.OrdinalIgnoreCase));
+        var on = Settings.TraceSwitch.IsOn(environment);
         return new DevinClientOptions { Trace = on ? new TextWriterTraceSink(stderr) : NullTraceSink.Instance };
     }
 }

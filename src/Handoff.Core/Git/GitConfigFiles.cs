@@ -1,3 +1,4 @@
+using Handoff.Core.Abstractions;
 using LibGit2Sharp;
 
 namespace Handoff.Core.Git;
@@ -14,8 +15,8 @@ namespace Handoff.Core.Git;
 /// </remarks>
 public sealed record GitConfigFiles(string? Global, string? Xdg, string? System)
 {
-    /// <summary>The files for this process's environment.</summary>
-    public static GitConfigFiles Current => FromEnvironment(Environment.GetEnvironmentVariable);
+    /// <summary>The files git would read in <paramref name="environment"/>.</summary>
+    public static GitConfigFiles From(IEnvironment environment) => FromEnvironment(environment.GetExact);
 
     public static GitConfigFiles FromEnvironment(Func<string, string?> variable)
     {

@@ -13,15 +13,40 @@ namespace Handoff.Core.Git;
 /// </remarks>
 public static class LibGit2Repositories
 {
-    private static readonly Lazy<bool> SearchPathsSet = new(() =>
+    private static readonly Lock Gate = new();
+    private static GitConfigFiles? _configFiles;
+
+    /// <summary>
+    /// Points libgit2's config search paths, which are process-wide, at <paramref name="files"/>. A front end calls it
+    /// once at start-up with the files of its environment (the CLI: Program.cs); tests, with an isolated global config.
+    /// </summary>
+    public static GitConfigFiles Configure(GitConfigFiles files)
     {
-        ApplySearchPaths(GitConfigFiles.Current);
-        return true;
-    });
+        lock (Gate)
+        {
+            ApplySearchPaths(files);
+            _configFiles = files;
+        }
+        return files;
+    }
+
+    /// <summary>
+    /// The files libgit2 reads, which our own config reads use too, so both agree. Unless <see cref="Configure"/> was
+    /// called first, those of this process's environment.
+    /// </summary>
+    public static GitConfigFiles ConfigFiles
+    {
+        get
+        {
+            lock (Gate)
+                if (_configFiles is { } files) return files;
+            return Configure(GitConfigFiles.From(new Abstractions.SystemEnvironment()));
+        }
+    }
 
     public static Repository Open(string gitDirectory)
     {
-        _ = SearchPathsSet.Value;
+        _ = ConfigFiles;
         return new Repository(gitDirectory);
     }
 

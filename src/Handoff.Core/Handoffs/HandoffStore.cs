@@ -7,7 +7,7 @@ namespace Handoff.Core.Handoffs;
 /// <summary>
 /// Keeps handoffs under &lt;git dir&gt;/devin-handoff/: "handoff.json" (the latest, written before sending and
 /// updated with the session once created), and "last-session" (what the session reference `last` means).
-/// Writes go to a temp file first, then a rename, so a crash never leaves half a file.
+/// Writes go through <see cref="AtomicFile"/>, so a crash never leaves half a file.
 /// </summary>
 public sealed class HandoffStore(string gitDirectory)
 {
@@ -17,7 +17,7 @@ public sealed class HandoffStore(string gitDirectory)
 
     // Streamed as UTF-8 straight to the file: the prompt can be hundreds of KB, and a string copy of it is garbage.
     public void Save(SavedHandoff handoff) =>
-        WriteAtomically(HandoffPath, stream =>
+        AtomicFile.Write(HandoffPath, stream =>
         {
             using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }); // as the context's WriteIndented
             JsonSerializer.Serialize(writer, handoff, HandoffStoreWriteJson.Default.SavedHandoff);
@@ -37,28 +37,10 @@ public sealed class HandoffStore(string gitDirectory)
     }
 
     public void RecordSession(string sessionId) =>
-        WriteAtomically(LastSessionPath, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(sessionId + "\n")));
+        AtomicFile.Write(LastSessionPath, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(sessionId + "\n")));
 
     public string? LastSession() =>
         File.Exists(LastSessionPath) ? File.ReadAllText(LastSessionPath).Trim() is { Length: > 0 } id ? id : null : null;
-
-    private void WriteAtomically(string path, Action<Stream> write)
-    {
-        Directory.CreateDirectory(Folder);
-        var temp = path + ".tmp-" + Environment.ProcessId;
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024))
-                write(stream);
-            File.Move(temp, path, overwrite: true);
-        }
-        catch
-        {
-            // The previous file stays as it was; no half-written temp file is left beside it.
-            try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            throw;
-        }
-    }
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]

@@ -1,3 +1,5 @@
+using Handoff.Core.Devin;
+
 namespace Handoff.Core.Handoffs;
 
 // Defaults are kept with `init => field = value ?? default`: generated JSON metadata (no reflection under
@@ -25,4 +27,30 @@ public sealed record SavedHandoff
     /// <summary>Filled once the session exists.</summary>
     public string? SessionId { get; init; }
     public string? SessionUrl { get; init; }
+
+    /// <summary>A prepared handoff, ready to save and send, under a new client token.</summary>
+    public static SavedHandoff From(PreparedHandoff prepared, HandoffOptions options, DateTimeOffset savedAt) => new()
+    {
+        ClientToken = Guid.NewGuid().ToString("N")[..16],
+        Prompt = prepared.Prompt.Prompt,
+        Title = prepared.Prompt.Title,
+        Tags = prepared.Tags,
+        PlaybookId = options.PlaybookId,
+        KnowledgeIds = options.KnowledgeIds is { Count: > 0 } k ? k : null,
+        MaxAcuLimit = options.MaxAcuLimit,
+        SavedAt = savedAt,
+    };
+
+    /// <summary>The create request for this handoff; <paramref name="defaultUserId"/> when it names no user to create as.</summary>
+    public SessionCreateRequest ToCreateRequest(string? defaultUserId) => new()
+    {
+        Prompt = Prompt,
+        Title = Title,
+        Tags = Tags,
+        PlaybookId = PlaybookId,
+        KnowledgeIds = KnowledgeIds,
+        MaxAcuLimit = MaxAcuLimit,
+        CreateAsUserId = CreateAsUserId ?? defaultUserId,
+        AttachmentUrls = AttachmentUrls.Count > 0 ? AttachmentUrls : null,
+    };
 }

@@ -21,7 +21,7 @@ public sealed class RepoInspector : IRepoInspector
 
         using var repo = LibGit2Repositories.Open(gitDir);
         // Config values are read from git's files directly, never through repo.Config (see LibGit2Repositories).
-        using var config = GitConfigFiles.Current.Open(System.IO.Path.Combine(GitDirectoryFinder.CommonDirectory(gitDir), "config"));
+        using var config = LibGit2Repositories.ConfigFiles.Open(System.IO.Path.Combine(GitDirectoryFinder.CommonDirectory(gitDir), "config"));
         if (repo.Info.IsBare || repo.Info.WorkingDirectory is null)
             throw new HandoffException($"not inside a git working tree (the repository is bare): {start}", ExitCodes.Error);
 

@@ -256,7 +256,7 @@ public class CliJsonViewTests
             Is.EqualTo(LegacyJson.Serialize(new { batch_id = "b1", tag = "handoff-batch:b1", succeeded = 1, failed = 1, exit_code = 6, saved = "/r/.git/devin-handoff/batches/b1.json", tasks = outcomes })));
 
         var handoffs = new List<SavedHandoff> { Saved };
-        var file = Json.Serialize(new BatchStoreFile(handoffs, outcomes.OrderBy(o => o.Index).ToList()), CliJson.Indented.BatchStoreFile);
+        var file = BatchStore.Serialize(new BatchStoreFile(handoffs, outcomes.OrderBy(o => o.Index).ToList()));
         Assert.That(file, Is.EqualTo(LegacyJson.Serialize(new { handoffs, outcomes = outcomes.OrderBy(o => o.Index) }, indented: true)));
         Assert.That(file, Does.StartWith("{\n  \"handoffs\": [\n    {\n      \"client_token\": \"0123456789abcdef\","));
     }

@@ -200,8 +200,8 @@ public class DevinClientErrorAndRetryTests
     public void Trace_sink_from_environment_is_on_only_with_devin_handoff_trace()
     {
         var writer = new StringWriter();
-        var on = DevinClientOptions.FromEnvironment(new Handoff.Core.Abstractions.DictionaryEnvironment(new Dictionary<string, string?> { ["DEVIN_HANDOFF_TRACE"] = "1" }), writer);
-        var off = DevinClientOptions.FromEnvironment(new Handoff.Core.Abstractions.DictionaryEnvironment(new Dictionary<string, string?>()), writer);
+        var on = DevinClientOptions.FromEnvironment(new Handoff.TestInfrastructure.DictionaryEnvironment(new Dictionary<string, string?> { ["DEVIN_HANDOFF_TRACE"] = "1" }), writer);
+        var off = DevinClientOptions.FromEnvironment(new Handoff.TestInfrastructure.DictionaryEnvironment(new Dictionary<string, string?>()), writer);
 
         on.Trace.Trace("hello");
         off.Trace.Trace("hidden");

@@ -1,6 +1,7 @@
 using Handoff.Core.Git;
 using Handoff.Core.Settings;
 using Handoff.Tests.TestSupport;
+using Handoff.TestInfrastructure;
 
 namespace Handoff.Tests.Git;
 
@@ -116,5 +117,16 @@ public class GitConfigFilesTests
         {
             File.WriteAllText(LibGit2IsolationSetUp.GlobalConfigFile, original);
         }
+    }
+
+    [Test]
+    public void From_an_environment_an_empty_global_means_none_and_an_unset_one_the_home_file()
+    {
+        var unset = GitConfigFiles.From(new DictionaryEnvironment(new Dictionary<string, string?> { ["HOME"] = "/home/ada" }));
+        var empty = GitConfigFiles.From(new DictionaryEnvironment(new Dictionary<string, string?> { ["HOME"] = "/home/ada", ["GIT_CONFIG_GLOBAL"] = "" }));
+
+        Assert.That(unset.Global, Is.EqualTo(Path.Combine("/home/ada", ".gitconfig")));
+        Assert.That(empty.Global, Is.Null);
+        Assert.That(empty.Xdg, Is.Null);
     }
 }

@@ -1,5 +1,6 @@
 using Handoff.Core.Abstractions;
 using Handoff.Core.Settings;
+using Handoff.TestInfrastructure;
 using Moq;
 
 namespace Handoff.Tests.Settings;

@@ -1,17 +1,16 @@
+using Handoff.Core.Git;
 using LibGit2Sharp;
 
 namespace Handoff.Tests;
 
 /// <summary>
-/// Keeps the developer's own git configuration out of every in-process test, once for the whole assembly:
-/// GIT_CONFIG_GLOBAL points at an empty temp file and GIT_CONFIG_NOSYSTEM=1 (what <c>GitConfigFiles</c> and
-/// <c>LibGit2Repositories</c> follow), and LibGit2Sharp's own search paths point at the empty temp folder.
+/// Keeps the developer's own git configuration out of every in-process test, once for the whole assembly, without
+/// touching the process environment: libgit2 and our config reads (<see cref="LibGit2Repositories.Configure"/>) see
+/// an empty temp global config and no XDG or system config.
 /// </summary>
 [SetUpFixture]
 public sealed class LibGit2IsolationSetUp
 {
-    private static readonly string[] Variables = ["GIT_CONFIG_GLOBAL", "GIT_CONFIG_NOSYSTEM", "GIT_CONFIG_SYSTEM"];
-    private readonly Dictionary<string, string?> _saved = [];
     private string? _folder;
 
     /// <summary>The empty global config file every in-process test sees.</summary>
@@ -24,18 +23,13 @@ public sealed class LibGit2IsolationSetUp
         Directory.CreateDirectory(_folder);
         GlobalConfigFile = Path.Combine(_folder, ".gitconfig");
         File.WriteAllText(GlobalConfigFile, "");
-        foreach (var name in Variables) _saved[name] = Environment.GetEnvironmentVariable(name);
-        Environment.SetEnvironmentVariable("GIT_CONFIG_GLOBAL", GlobalConfigFile);
-        Environment.SetEnvironmentVariable("GIT_CONFIG_NOSYSTEM", "1");
-        Environment.SetEnvironmentVariable("GIT_CONFIG_SYSTEM", null);
-        foreach (var level in new[] { ConfigurationLevel.Global, ConfigurationLevel.Xdg, ConfigurationLevel.System, ConfigurationLevel.ProgramData })
-            GlobalSettings.SetConfigSearchPaths(level, _folder);
+        LibGit2Repositories.Configure(new GitConfigFiles(GlobalConfigFile, Xdg: null, System: null));
+        GlobalSettings.SetConfigSearchPaths(ConfigurationLevel.ProgramData, _folder);
     }
 
     [OneTimeTearDown]
     public void RemoveFolder()
     {
-        foreach (var (name, value) in _saved) Environment.SetEnvironmentVariable(name, value);
         if (_folder is not null && Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
     }
 }

@@ -10,33 +10,25 @@ namespace Handoff.Cli.Commands.Auth;
 /// checks it with one API call, and stores it with `git credential approve` for the API host.
 /// The key is never a flag value, so it never shows on a process list or in shell history.
 /// </summary>
-public sealed class AuthLoginCommand(AppServices services) : ICliCommand
+public sealed class AuthLoginCommand(AppServices services) : CliCommand(services, "login",
+    "Check a Devin API key and store it in your git credential helper (read from a hidden prompt, or stdin with --with-token)")
 {
     private readonly Option<bool> _withToken = new("--with-token") { Description = "Read the key from stdin (e.g. < key.txt, or from a secret manager's output)" };
     private readonly Option<string?> _apiUrl = new("--api-url") { Description = "Devin API base URL the key is for (env DEVIN_API_URL; default https://api.devin.ai)" };
-    private readonly Option<bool> _json = new("--json") { Description = "Machine-readable output" };
 
-    public Command Build()
-    {
-        var command = new Command("login", "Check a Devin API key and store it in your git credential helper (read from a hidden prompt, or stdin with --with-token)");
-        command.Options.Add(_withToken);
-        command.Options.Add(_apiUrl);
-        command.Options.Add(_json);
-        command.SetAction((parse, ct) => CommandRunner.Run(services, parse.GetValue(_json), token => Execute(parse, token), ct));
-        return command;
-    }
+    protected override IEnumerable<Symbol> Symbols() => [_withToken, _apiUrl];
 
-    private async Task<int> Execute(ParseResult parse, CancellationToken cancellationToken)
+    protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken cancellationToken)
     {
         var key = await ReadKey(parse.GetValue(_withToken), cancellationToken);
         DevinConnection.FlavorOf(key); // exit 4 for something that is not a Devin key, before any call
-        var settings = services.Settings();
+        var settings = Services.Settings();
         var apiUrl = settings.ApiUrl(parse.GetValue(_apiUrl)).Value!;
         var connection = new DevinConnection { ApiKey = key, ApiUrl = apiUrl, OrgId = settings.OrgId(null).Value };
         _ = connection.BaseUri; // exit 4 for a malformed URL
 
-        var check = await KeyVerifier.Verify(services, connection, cancellationToken);
-        var store = services.Credentials();
+        var check = await KeyVerifier.Verify(Services, connection, cancellationToken);
+        var store = Services.Credentials();
         await store.Store(apiUrl, key, cancellationToken);
         if (await store.Get(apiUrl, cancellationToken) != key)
             throw new HandoffException(
@@ -44,18 +36,18 @@ public sealed class AuthLoginCommand(AppServices services) : ICliCommand
                 ExitCodes.AuthOrConfig);
 
         if (check.Note is not null)
-            services.Console.Error.WriteLine($"note: {check.Note}");
-        if (services.Environment.Get("DEVIN_API_KEY") is not null)
-            services.Console.Error.WriteLine("note: DEVIN_API_KEY is set in this shell and takes precedence over the stored key");
-        if (parse.GetValue(_json))
+            Services.Console.Error.WriteLine($"note: {check.Note}");
+        if (Services.Environment.Get("DEVIN_API_KEY") is not null)
+            Services.Console.Error.WriteLine("note: DEVIN_API_KEY is set in this shell and takes precedence over the stored key");
+        if (json)
         {
-            services.Console.Out.WriteLine(Json.Serialize(
+            Services.Console.Out.WriteLine(Json.Serialize(
                 new AuthLoginView(Stored: true, apiUrl, check.KeyType, check.PrincipalType, check.Name, check.OrgId), CliJson.Compact.AuthLoginView));
         }
         else
         {
             var who = check.Name is null ? "" : $" as {check.Name}";
-            services.Console.Error.WriteLine($"logged in to {apiUrl}{who} ({check.KeyType} key); stored in your git credential helper");
+            Services.Console.Error.WriteLine($"logged in to {apiUrl}{who} ({check.KeyType} key); stored in your git credential helper");
         }
         return ExitCodes.Ok;
     }
@@ -65,12 +57,12 @@ public sealed class AuthLoginCommand(AppServices services) : ICliCommand
         string? key;
         if (withToken)
         {
-            var input = await services.Console.In.ReadToEndAsync(cancellationToken);
+            var input = await Services.Console.In.ReadToEndAsync(cancellationToken);
             key = input.ReplaceLineEndings("\n").Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
         }
-        else if (services.Console.IsInputTerminal)
+        else if (Services.Console.IsInputTerminal)
         {
-            key = services.ReadSecret("Paste your Devin API key (input hidden): ");
+            key = HiddenPrompt.Read("Paste your Devin API key (input hidden): ");
         }
         else
         {

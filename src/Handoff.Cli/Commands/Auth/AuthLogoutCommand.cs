@@ -5,34 +5,27 @@ using Handoff.Core.Output;
 namespace Handoff.Cli.Commands.Auth;
 
 /// <summary>`devin-handoff auth logout`: removes the stored key with `git credential reject`.</summary>
-public sealed class AuthLogoutCommand(AppServices services) : ICliCommand
+public sealed class AuthLogoutCommand(AppServices services) : CliCommand(services, "logout",
+    "Remove the stored API key from your git credential helper")
 {
     private readonly Option<string?> _apiUrl = new("--api-url") { Description = "Devin API base URL the key is for (env DEVIN_API_URL; default https://api.devin.ai)" };
-    private readonly Option<bool> _json = new("--json") { Description = "Machine-readable output" };
 
-    public Command Build()
-    {
-        var command = new Command("logout", "Remove the stored API key from your git credential helper");
-        command.Options.Add(_apiUrl);
-        command.Options.Add(_json);
-        command.SetAction((parse, ct) => CommandRunner.Run(services, parse.GetValue(_json), token => Execute(parse, token), ct));
-        return command;
-    }
+    protected override IEnumerable<Symbol> Symbols() => [_apiUrl];
 
-    private async Task<int> Execute(ParseResult parse, CancellationToken cancellationToken)
+    protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken cancellationToken)
     {
-        var apiUrl = services.Settings().ApiUrl(parse.GetValue(_apiUrl)).Value!;
-        var store = services.Credentials();
+        var apiUrl = Services.Settings().ApiUrl(parse.GetValue(_apiUrl)).Value!;
+        var store = Services.Credentials();
         var had = await store.Get(apiUrl, cancellationToken) is not null;
         if (had)
             await store.Erase(apiUrl, cancellationToken);
-        var envStillSet = services.Environment.Get("DEVIN_API_KEY") is not null;
-        if (parse.GetValue(_json))
-            services.Console.Out.WriteLine(Json.Serialize(new AuthLogoutView(had, apiUrl, envStillSet), CliJson.Compact.AuthLogoutView));
+        var envStillSet = Services.Environment.Get("DEVIN_API_KEY") is not null;
+        if (json)
+            Services.Console.Out.WriteLine(Json.Serialize(new AuthLogoutView(had, apiUrl, envStillSet), CliJson.Compact.AuthLogoutView));
         else
-            services.Console.Error.WriteLine(had ? $"removed the stored key for {apiUrl}" : $"no stored key for {apiUrl}; nothing to do");
-        if (envStillSet && !parse.GetValue(_json))
-            services.Console.Error.WriteLine("note: DEVIN_API_KEY is still set in this environment");
+            Services.Console.Error.WriteLine(had ? $"removed the stored key for {apiUrl}" : $"no stored key for {apiUrl}; nothing to do");
+        if (envStillSet && !json)
+            Services.Console.Error.WriteLine("note: DEVIN_API_KEY is still set in this environment");
         return ExitCodes.Ok;
     }
 }

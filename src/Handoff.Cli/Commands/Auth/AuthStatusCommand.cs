@@ -6,26 +6,17 @@ using Handoff.Core.Output;
 namespace Handoff.Cli.Commands.Auth;
 
 /// <summary>`devin-handoff auth status`: where the key comes from, its type, and whether the API accepts it. Never the key.</summary>
-public sealed class AuthStatusCommand(AppServices services) : ICliCommand
+public sealed class AuthStatusCommand(AppServices services) : CliCommand(services, "status",
+    "Show where the API key comes from (DEVIN_API_KEY or the credential helper), its type, and whether it works")
 {
     private readonly Option<string?> _apiUrl = new("--api-url") { Description = "Devin API base URL (env DEVIN_API_URL; default https://api.devin.ai)" };
     private readonly Option<bool> _offline = new("--offline") { Description = "Only say where the key comes from; do not call the API" };
-    private readonly Option<bool> _json = new("--json") { Description = "Machine-readable output" };
 
-    public Command Build()
-    {
-        var command = new Command("status", "Show where the API key comes from (DEVIN_API_KEY or the credential helper), its type, and whether it works");
-        command.Options.Add(_apiUrl);
-        command.Options.Add(_offline);
-        command.Options.Add(_json);
-        command.SetAction((parse, ct) => CommandRunner.Run(services, parse.GetValue(_json), token => Execute(parse, token), ct));
-        return command;
-    }
+    protected override IEnumerable<Symbol> Symbols() => [_apiUrl, _offline];
 
-    private async Task<int> Execute(ParseResult parse, CancellationToken cancellationToken)
+    protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken cancellationToken)
     {
-        var json = parse.GetValue(_json);
-        var settings = services.Settings();
+        var settings = Services.Settings();
         var apiUrl = settings.ApiUrl(parse.GetValue(_apiUrl)).Value!;
         var key = await settings.ApiKey(apiUrl, cancellationToken);
         var source = key.Value is null ? null : key.Source == "DEVIN_API_KEY" ? "environment" : "credential_store";
@@ -42,7 +33,7 @@ public sealed class AuthStatusCommand(AppServices services) : ICliCommand
         {
             try
             {
-                check = await KeyVerifier.Verify(services, new DevinConnection { ApiKey = key.Value, ApiUrl = apiUrl, OrgId = settings.OrgId(null).Value }, cancellationToken);
+                check = await KeyVerifier.Verify(Services, new DevinConnection { ApiKey = key.Value, ApiUrl = apiUrl, OrgId = settings.OrgId(null).Value }, cancellationToken);
             }
             catch (HandoffException e)
             {
@@ -55,12 +46,12 @@ public sealed class AuthStatusCommand(AppServices services) : ICliCommand
         var keyType = key.Value is null ? null : DevinConnection.KeyTypeOf(key.Value);
         if (json)
         {
-            services.Console.Out.WriteLine(Json.Serialize(
+            Services.Console.Out.WriteLine(Json.Serialize(
                 new AuthStatusView(apiUrl, source, keyType, valid, check?.PrincipalType, check?.Name, check?.OrgId, error), CliJson.Compact.AuthStatusView));
             return exitCode;
         }
 
-        var err = services.Console.Error;
+        var err = Services.Console.Error;
         if (key.Value is null)
         {
             err.WriteLine($"{apiUrl}: not logged in");

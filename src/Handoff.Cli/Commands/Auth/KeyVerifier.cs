@@ -14,7 +14,7 @@ public static class KeyVerifier
 {
     public static async Task<KeyCheck> Verify(AppServices services, DevinConnection connection, CancellationToken cancellationToken)
     {
-        var client = services.ClientFactory(connection, services);
+        var client = services.CreateClient(connection);
         try
         {
             if (client.Flavor == ApiFlavor.V1)

@@ -9,23 +9,20 @@ namespace Handoff.Cli.Commands.Hook;
 /// `devin-handoff hook install [--global]`: writes the pre-push hook where git looks for it (core.hooksPath honoured).
 /// A foreign pre-push hook is kept as pre-push.local and run first. Idempotent.
 /// </summary>
-public sealed class HookInstallCommand(AppServices services) : ICliCommand
+public sealed class HookInstallCommand(AppServices services) : CliCommand(services, "install",
+    "Install the pre-push secret hook in this repository (or --global); keeps an existing hook and runs it first")
 {
     private readonly Option<bool> _global = new("--global") { Description = "Install for every repository (a global core.hooksPath, set only if none is)" };
 
-    public Command Build()
-    {
-        var command = new Command("install", "Install the pre-push secret hook in this repository (or --global); keeps an existing hook and runs it first");
-        command.Options.Add(_global);
-        command.SetAction((parse, ct) => CommandRunner.Run(services, false, token => Execute(parse.GetValue(_global), token), ct));
-        return command;
-    }
+    protected override string? JsonHelp => null;
+    protected override IEnumerable<Symbol> Symbols() => [_global];
 
-    private async Task<int> Execute(bool global, CancellationToken cancellationToken)
+    protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken cancellationToken)
     {
-        var cwd = services.Environment.CurrentDirectory;
-        var locator = new HooksLocator(services.Processes, cwd, services.Environment.HomeDirectory);
-        var error = services.Console.Error;
+        var global = parse.GetValue(_global);
+        var cwd = Services.Environment.CurrentDirectory;
+        var locator = new HooksLocator(Services.Processes, cwd, Services.Environment.HomeDirectory);
+        var error = Services.Console.Error;
         string directory;
         if (global)
         {
@@ -33,7 +30,7 @@ public sealed class HookInstallCommand(AppServices services) : ICliCommand
             if (configured is null)
             {
                 directory = locator.DefaultGlobalHooks();
-                var git = new GitConfigWriter(services.Processes, cwd);
+                var git = new GitConfigWriter(Services.Processes, cwd);
                 await git.SetGlobal(HooksLocator.HooksPathKey, directory.Replace('\\', '/'), cancellationToken);
                 await git.SetGlobal(HooksLocator.ManagedHooksPathKey, directory.Replace('\\', '/'), cancellationToken);
                 error.WriteLine($"set git config --global core.hooksPath {directory}");
@@ -65,7 +62,7 @@ public sealed class HookInstallCommand(AppServices services) : ICliCommand
 
     private bool OnPath(string program)
     {
-        var path = services.Environment.Get("PATH");
+        var path = Services.Environment.Get("PATH");
         if (path is null) return false;
         var names = OperatingSystem.IsWindows() ? new[] { program + ".exe", program + ".cmd", program } : [program];
         return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)

@@ -12,7 +12,8 @@ namespace Handoff.Cli.Commands.Hook;
 /// When the tool itself fails, the push goes on with a warning (exit 0) unless devin-handoff.hook.failClosed is true.
 /// Never prompts.
 /// </summary>
-public sealed class HookPrePushCommand(AppServices services) : ICliCommand
+public sealed class HookPrePushCommand(AppServices services) : CliCommand(services, "pre-push",
+    "Run by the pre-push hook: reads git's ref lines on stdin and blocks the push (exit 1) when a pushed commit adds a secret")
 {
     public const string FailClosedKey = "hook.failClosed";
     public const string FailClosedEnv = "DEVIN_HANDOFF_HOOK_FAIL_CLOSED";
@@ -20,20 +21,16 @@ public sealed class HookPrePushCommand(AppServices services) : ICliCommand
     private readonly Argument<string> _remote = new("REMOTE") { Description = "Name of the remote (git's first hook argument)" };
     private readonly Argument<string?> _url = new("URL") { Arity = ArgumentArity.ZeroOrOne, Description = "URL of the remote (git's second hook argument)" };
 
-    public Command Build()
-    {
-        var command = new Command("pre-push", "Run by the pre-push hook: reads git's ref lines on stdin and blocks the push (exit 1) when a pushed commit adds a secret");
-        command.Arguments.Add(_remote);
-        command.Arguments.Add(_url);
-        command.SetAction((parse, ct) => Execute(parse.GetValue(_remote)!, ct));
-        return command;
-    }
+    protected override string? JsonHelp => null;
+    protected override IEnumerable<Symbol> Symbols() => [_remote, _url];
 
-    private async Task<int> Execute(string remote, CancellationToken cancellationToken)
+    /// <remarks>Handles its own failures: the tool failing must not block a push unless failClosed says so.</remarks>
+    protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken cancellationToken)
     {
-        var error = services.Console.Error;
-        var cwd = services.Environment.CurrentDirectory;
-        if (services.Console.IsInputTerminal)
+        var remote = parse.GetValue(_remote)!;
+        var error = Services.Console.Error;
+        var cwd = Services.Environment.CurrentDirectory;
+        if (Services.Console.IsInputTerminal)
         {
             error.WriteLine("devin-handoff: hook pre-push reads git's ref lines on stdin; it is run by the pre-push hook (try: devin-handoff scan --range @{u}..HEAD)");
             return ExitCodes.Usage;
@@ -41,7 +38,7 @@ public sealed class HookPrePushCommand(AppServices services) : ICliCommand
         bool failClosed;
         try
         {
-            failClosed = services.Settings(cwd).GetBool(FailClosedEnv, FailClosedKey, false);
+            failClosed = Services.Settings(cwd).GetBool(FailClosedEnv, FailClosedKey, false);
         }
         catch (Exception)
         {
@@ -49,12 +46,12 @@ public sealed class HookPrePushCommand(AppServices services) : ICliCommand
         }
         try
         {
-            var refs = PushedRef.Parse(services.Console.In);
-            var commits = await new PushedCommits(services.Processes, cwd).Select(remote, refs, cancellationToken);
+            var refs = PushedRef.Parse(Services.Console.In);
+            var commits = await new PushedCommits(Services.Processes, cwd).Select(remote, refs, cancellationToken);
             if (commits.Count == 0) return ExitCodes.Ok;
 
-            var scanner = new SecretScanner(new FileSecretConfigLoader(), HookCommand.WorkTree(cwd));
-            var findings = await new GitDiffScan(services.Processes, scanner, cwd).Commits(commits, cancellationToken);
+            var scanner = Services.Scanner(HookCommand.WorkTree(cwd));
+            var findings = await new GitDiffScan(Services.Processes, scanner, cwd).Commits(commits, cancellationToken);
             if (findings.Count == 0)
             {
                 error.WriteLine($"devin-handoff: {Plural(commits.Count, "commit")} scanned, no secrets");
@@ -72,7 +69,7 @@ public sealed class HookPrePushCommand(AppServices services) : ICliCommand
         {
             var message = e is HandoffException ? e.Message : $"{e.GetType().Name}: {e.Message}";
             message = message.ReplaceLineEndings(" ");
-            if (services.TraceEnabled) error.WriteLine(e.ToString());
+            if (Services.TraceEnabled) error.WriteLine(e.ToString());
             if (failClosed)
             {
                 error.WriteLine($"devin-handoff: the pre-push secret scan failed ({message}); push blocked because devin-handoff.hook.failClosed is true (skip once: git push --no-verify)");

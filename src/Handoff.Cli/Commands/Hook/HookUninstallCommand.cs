@@ -9,23 +9,20 @@ namespace Handoff.Cli.Commands.Hook;
 /// `devin-handoff hook uninstall [--global]`: removes our pre-push hook only (a foreign one is left alone, exit 1),
 /// puts back a hook that was chained as pre-push.local, and undoes a core.hooksPath that `install --global` set.
 /// </summary>
-public sealed class HookUninstallCommand(AppServices services) : ICliCommand
+public sealed class HookUninstallCommand(AppServices services) : CliCommand(services, "uninstall",
+    "Remove devin-handoff's pre-push hook (restores a hook it had chained)")
 {
     private readonly Option<bool> _global = new("--global") { Description = "Remove the hook from the global hooks folder (core.hooksPath)" };
 
-    public Command Build()
-    {
-        var command = new Command("uninstall", "Remove devin-handoff's pre-push hook (restores a hook it had chained)");
-        command.Options.Add(_global);
-        command.SetAction((parse, ct) => CommandRunner.Run(services, false, token => Execute(parse.GetValue(_global), token), ct));
-        return command;
-    }
+    protected override string? JsonHelp => null;
+    protected override IEnumerable<Symbol> Symbols() => [_global];
 
-    private async Task<int> Execute(bool global, CancellationToken cancellationToken)
+    protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken cancellationToken)
     {
-        var cwd = services.Environment.CurrentDirectory;
-        var error = services.Console.Error;
-        var locator = new HooksLocator(services.Processes, cwd, services.Environment.HomeDirectory);
+        var global = parse.GetValue(_global);
+        var cwd = Services.Environment.CurrentDirectory;
+        var error = Services.Console.Error;
+        var locator = new HooksLocator(Services.Processes, cwd, Services.Environment.HomeDirectory);
         var directory = global ? await locator.ConfiguredGlobalHooks(cancellationToken) : await locator.RepositoryHooks(cancellationToken);
         if (directory is null)
         {
@@ -47,18 +44,18 @@ public sealed class HookUninstallCommand(AppServices services) : ICliCommand
     /// <summary>Unsets core.hooksPath when install --global set it and the folder is now empty.</summary>
     private async Task UndoManagedHooksPath(string directory, CancellationToken cancellationToken)
     {
-        var git = new GitConfigWriter(services.Processes, services.Environment.CurrentDirectory);
+        var git = new GitConfigWriter(Services.Processes, Services.Environment.CurrentDirectory);
         var managed = await git.GetGlobal(HooksLocator.ManagedHooksPathKey, cancellationToken);
         if (managed is null || !SamePath(managed, directory)) return;
         if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
         {
-            services.Console.Error.WriteLine($"  kept core.hooksPath: {directory} still holds other hooks");
+            Services.Console.Error.WriteLine($"  kept core.hooksPath: {directory} still holds other hooks");
             return;
         }
         if (Directory.Exists(directory)) Directory.Delete(directory);
         await git.UnsetGlobal(HooksLocator.HooksPathKey, cancellationToken);
         await git.UnsetGlobal(HooksLocator.ManagedHooksPathKey, cancellationToken);
-        services.Console.Error.WriteLine("unset git config --global core.hooksPath (install --global had set it)");
+        Services.Console.Error.WriteLine("unset git config --global core.hooksPath (install --global had set it)");
     }
 
     private static bool SamePath(string a, string b) =>

@@ -4,10 +4,9 @@ using Handoff.Core.Devin;
 
 namespace Handoff.Cli.Commands.Knowledge;
 
-public sealed class KnowledgeCreateCommand(AppServices services) : KnowledgeEditCommand(services)
+public sealed class KnowledgeCreateCommand(AppServices services) : KnowledgeEditCommand(services, "create",
+    "Create a knowledge note (--name, --trigger, and --body or --body-file)")
 {
-    protected override string Name => "create";
-    protected override string Description => "Create a knowledge note (--name, --trigger, and --body or --body-file)";
     protected override IEnumerable<Symbol> Symbols() => EditSymbols();
 
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)
@@ -16,7 +15,7 @@ public sealed class KnowledgeCreateCommand(AppServices services) : KnowledgeEdit
         var trigger = TextInput.RequireFlag(parse.GetValue(TriggerOption), "--trigger", "when the note applies");
         var enabled = KnowledgeCommand.Enabled(parse.GetValue(EnabledOption), parse.GetValue(DisabledOption));
         var body = await TextInput.Require(Services, parse.GetValue(BodyOption), parse.GetValue(BodyFileOption), "--body", "--body-file", ct);
-        var client = await Connect(parse, ct);
+        var client = await Connect(ct);
         var folder = parse.GetValue(FolderOption) is { } f ? await KnowledgeCommand.ResolveFolder(client, f, ct) : null;
         var note = await client.CreateNote(new KnowledgeNoteRequest
         {

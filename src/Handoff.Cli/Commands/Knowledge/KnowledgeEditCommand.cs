@@ -5,7 +5,7 @@ using Handoff.Core.Devin;
 namespace Handoff.Cli.Commands.Knowledge;
 
 /// <summary>The fields create and update share.</summary>
-public abstract class KnowledgeEditCommand(AppServices services) : ApiCommand(services)
+public abstract class KnowledgeEditCommand(AppServices services, string name, string description) : ApiCommand(services, name, description)
 {
     protected readonly Option<string?> NameOption = new("--name") { Description = "The note's name" };
     protected readonly Option<string?> TriggerOption = new("--trigger") { Description = "When the note applies (Devin reads it when this matches the task)" };

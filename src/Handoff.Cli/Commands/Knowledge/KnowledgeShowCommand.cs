@@ -4,17 +4,16 @@ using Handoff.Core.Devin;
 
 namespace Handoff.Cli.Commands.Knowledge;
 
-public sealed class KnowledgeShowCommand(AppServices services) : ApiCommand(services)
+public sealed class KnowledgeShowCommand(AppServices services) : ApiCommand(services, "show",
+    "Show one knowledge note with its body")
 {
     private readonly Argument<string> _id = new("NOTE_ID") { Description = "The note's id (note-…)" };
 
-    protected override string Name => "show";
-    protected override string Description => "Show one knowledge note with its body";
     protected override IEnumerable<Symbol> Symbols() => [_id];
 
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)
     {
-        var client = await Connect(parse, ct);
+        var client = await Connect(ct);
         var note = await client.GetNote(parse.GetValue(_id)!, ct);
         if (json)
         {

@@ -5,12 +5,11 @@ using Handoff.Core.Devin;
 namespace Handoff.Cli.Commands.Knowledge;
 
 /// <summary>The API's update is a full replace (PUT): read the note, change only what was given, send it all back.</summary>
-public sealed class KnowledgeUpdateCommand(AppServices services) : KnowledgeEditCommand(services)
+public sealed class KnowledgeUpdateCommand(AppServices services) : KnowledgeEditCommand(services, "update",
+    "Change a knowledge note; fields not given keep their current value")
 {
     private readonly Argument<string> _id = new("NOTE_ID") { Description = "The note's id (note-…)" };
 
-    protected override string Name => "update";
-    protected override string Description => "Change a knowledge note; fields not given keep their current value";
     protected override IEnumerable<Symbol> Symbols() => [_id, .. EditSymbols()];
 
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)
@@ -26,7 +25,7 @@ public sealed class KnowledgeUpdateCommand(AppServices services) : KnowledgeEdit
         if (name is not null && string.IsNullOrWhiteSpace(name) || trigger is not null && string.IsNullOrWhiteSpace(trigger) || body is not null && string.IsNullOrWhiteSpace(body))
             throw new HandoffException("--name, --trigger and the body cannot be empty", ExitCodes.Usage);
 
-        var client = await Connect(parse, ct);
+        var client = await Connect(ct);
         var current = await client.GetNote(parse.GetValue(_id)!, ct);
         var request = new KnowledgeNoteRequest
         {

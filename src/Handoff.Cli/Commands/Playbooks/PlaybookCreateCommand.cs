@@ -5,10 +5,9 @@ using Handoff.Core.Devin;
 
 namespace Handoff.Cli.Commands.Playbooks;
 
-public sealed class PlaybookCreateCommand(AppServices services) : PlaybookEditCommand(services)
+public sealed class PlaybookCreateCommand(AppServices services) : PlaybookEditCommand(services, "create",
+    "Create a playbook (--title, and --body or --body-file)")
 {
-    protected override string Name => "create";
-    protected override string Description => "Create a playbook (--title, and --body or --body-file)";
     protected override IEnumerable<Symbol> Symbols() => EditSymbols();
 
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)
@@ -16,7 +15,7 @@ public sealed class PlaybookCreateCommand(AppServices services) : PlaybookEditCo
         var title = TextInput.RequireFlag(parse.GetValue(TitleOption), "--title", "the playbook's title");
         var macro = parse.GetValue(MacroOption) is { } m ? PlaybooksCommand.Macro(m) : null;
         var body = await TextInput.Require(Services, parse.GetValue(BodyOption), parse.GetValue(BodyFileOption), "--body", "--body-file", ct);
-        var client = await Connect(parse, ct);
+        var client = await Connect(ct);
         Report("created", await client.CreatePlaybook(new PlaybookRequest { Title = title, Body = body, Macro = macro }, ct), json);
         return ExitCodes.Ok;
     }

@@ -5,7 +5,7 @@ using Handoff.Core.Devin;
 
 namespace Handoff.Cli.Commands.Playbooks;
 
-public abstract class PlaybookEditCommand(AppServices services) : ApiCommand(services)
+public abstract class PlaybookEditCommand(AppServices services, string name, string description) : ApiCommand(services, name, description)
 {
     protected readonly Option<string?> TitleOption = new("--title") { Description = "The playbook's title" };
     protected readonly Option<string?> BodyOption = new("--body") { Description = "The instructions" };

@@ -5,17 +5,16 @@ using Handoff.Core.Devin;
 
 namespace Handoff.Cli.Commands.Playbooks;
 
-public sealed class PlaybookShowCommand(AppServices services) : ApiCommand(services)
+public sealed class PlaybookShowCommand(AppServices services) : ApiCommand(services, "show",
+    "Show one playbook with its body")
 {
     private readonly Argument<string> _id = new("PLAYBOOK_ID") { Description = "The playbook's id (playbook-…)" };
 
-    protected override string Name => "show";
-    protected override string Description => "Show one playbook with its body";
     protected override IEnumerable<Symbol> Symbols() => [_id];
 
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)
     {
-        var client = await Connect(parse, ct);
+        var client = await Connect(ct);
         var playbook = await client.GetPlaybook(parse.GetValue(_id)!, ct);
         if (json)
         {

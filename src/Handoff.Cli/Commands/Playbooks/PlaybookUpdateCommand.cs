@@ -6,12 +6,11 @@ using Handoff.Core.Devin;
 namespace Handoff.Cli.Commands.Playbooks;
 
 /// <summary>The API's update is a full replace (PUT): read the playbook, change only what was given, send it all back.</summary>
-public sealed class PlaybookUpdateCommand(AppServices services) : PlaybookEditCommand(services)
+public sealed class PlaybookUpdateCommand(AppServices services) : PlaybookEditCommand(services, "update",
+    "Change a playbook; fields not given keep their current value")
 {
     private readonly Argument<string> _id = new("PLAYBOOK_ID") { Description = "The playbook's id (playbook-…)" };
 
-    protected override string Name => "update";
-    protected override string Description => "Change a playbook; fields not given keep their current value";
     protected override IEnumerable<Symbol> Symbols() => [_id, .. EditSymbols()];
 
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)
@@ -25,7 +24,7 @@ public sealed class PlaybookUpdateCommand(AppServices services) : PlaybookEditCo
         if (title is not null && string.IsNullOrWhiteSpace(title) || body is not null && string.IsNullOrWhiteSpace(body))
             throw new HandoffException("--title and the body cannot be empty", ExitCodes.Usage);
 
-        var client = await Connect(parse, ct);
+        var client = await Connect(ct);
         var current = await client.GetPlaybook(parse.GetValue(_id)!, ct);
         var request = new PlaybookRequest
         {

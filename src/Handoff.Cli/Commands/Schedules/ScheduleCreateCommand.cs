@@ -5,10 +5,9 @@ using Handoff.Core.Schedules;
 
 namespace Handoff.Cli.Commands.Schedules;
 
-public sealed class ScheduleCreateCommand(AppServices services) : ScheduleEditCommand(services)
+public sealed class ScheduleCreateCommand(AppServices services) : ScheduleEditCommand(services, "create",
+    "Create a schedule: --name, --prompt (or --prompt-file), and --cron or --at")
 {
-    protected override string Name => "create";
-    protected override string Description => "Create a schedule: --name, --prompt (or --prompt-file), and --cron or --at";
     protected override IEnumerable<Symbol> Symbols() => EditSymbols();
 
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)
@@ -20,7 +19,7 @@ public sealed class ScheduleCreateCommand(AppServices services) : ScheduleEditCo
             throw new HandoffException("--cron CRON (recurring, UTC) or --at TIME (one time) is required", ExitCodes.Usage);
         var prompt = await TextInput.Require(Services, parse.GetValue(PromptOption), parse.GetValue(PromptFileOption), "--prompt", "--prompt-file", ct);
         var tags = parse.GetValue(TagOption) ?? [];
-        var client = await Connect(parse, ct);
+        var client = await Connect(ct);
         var schedule = await client.CreateSchedule(new ScheduleCreateRequest
         {
             Name = name,

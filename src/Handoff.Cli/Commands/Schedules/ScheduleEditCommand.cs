@@ -6,7 +6,7 @@ using Handoff.Core.Schedules;
 namespace Handoff.Cli.Commands.Schedules;
 
 /// <summary>Create and update share their flags and the cron/time-zone handling.</summary>
-public abstract class ScheduleEditCommand(AppServices services) : ApiCommand(services)
+public abstract class ScheduleEditCommand(AppServices services, string name, string description) : ApiCommand(services, name, description)
 {
     protected readonly Option<string?> NameOption = new("--name") { Description = "The schedule's name" };
     protected readonly Option<string?> PromptOption = new("--prompt") { Description = "The task each session gets" };

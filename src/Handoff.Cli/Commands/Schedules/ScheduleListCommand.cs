@@ -5,19 +5,18 @@ using Handoff.Core.Schedules;
 
 namespace Handoff.Cli.Commands.Schedules;
 
-public sealed class ScheduleListCommand(AppServices services) : ApiCommand(services)
+public sealed class ScheduleListCommand(AppServices services) : ApiCommand(services, "list",
+    "List schedules (all pages)")
 {
     private readonly Option<int?> _limit = new("--limit") { Description = "Show at most N schedules (default: all, page after page)" };
 
-    protected override string Name => "list";
-    protected override string Description => "List schedules (all pages)";
     protected override IEnumerable<Symbol> Symbols() => [_limit];
 
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)
     {
         var limit = parse.GetValue(_limit);
         if (limit is <= 0) throw new HandoffException("--limit must be at least 1", ExitCodes.Usage);
-        var client = await Connect(parse, ct);
+        var client = await Connect(ct);
         var all = new List<Schedule>();
         while (limit is null || all.Count < limit)
         {

@@ -5,17 +5,16 @@ using Handoff.Core.Schedules;
 
 namespace Handoff.Cli.Commands.Schedules;
 
-public sealed class ScheduleShowCommand(AppServices services) : ApiCommand(services)
+public sealed class ScheduleShowCommand(AppServices services) : ApiCommand(services, "show",
+    "Show one schedule")
 {
     private readonly Argument<string> _id = new("SCHEDULE_ID") { Description = "The schedule's id" };
 
-    protected override string Name => "show";
-    protected override string Description => "Show one schedule";
     protected override IEnumerable<Symbol> Symbols() => [_id];
 
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)
     {
-        var client = await Connect(parse, ct);
+        var client = await Connect(ct);
         var s = await client.GetSchedule(parse.GetValue(_id)!, ct);
         if (json)
         {

@@ -6,13 +6,12 @@ using Handoff.Core.Schedules;
 namespace Handoff.Cli.Commands.Schedules;
 
 /// <summary>PATCH: only the fields given change (the API supports partial updates for schedules).</summary>
-public sealed class ScheduleUpdateCommand(AppServices services) : ScheduleEditCommand(services)
+public sealed class ScheduleUpdateCommand(AppServices services) : ScheduleEditCommand(services, "update",
+    "Change a schedule; only the fields given change")
 {
     private readonly Argument<string> _id = new("SCHEDULE_ID") { Description = "The schedule's id" };
     private readonly Option<bool> _noPlaybook = new("--no-playbook") { Description = "Detach the playbook" };
 
-    protected override string Name => "update";
-    protected override string Description => "Change a schedule; only the fields given change";
     protected override IEnumerable<Symbol> Symbols() => [_id, .. EditSymbols(), _noPlaybook];
 
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)
@@ -43,7 +42,7 @@ public sealed class ScheduleUpdateCommand(AppServices services) : ScheduleEditCo
             throw new HandoffException("nothing to change: give --name, --prompt, --cron/--at, --playbook/--no-playbook, --tag, --agent or --notify", ExitCodes.Usage);
         if (name is not null && string.IsNullOrWhiteSpace(name) || prompt is not null && string.IsNullOrWhiteSpace(prompt))
             throw new HandoffException("--name and the prompt cannot be empty", ExitCodes.Usage);
-        var client = await Connect(parse, ct);
+        var client = await Connect(ct);
         Report("updated", await client.PatchSchedule(parse.GetValue(_id)!, patch, ct), conversion, json);
         return ExitCodes.Ok;
     }

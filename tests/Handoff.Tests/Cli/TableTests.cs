@@ -1,6 +1,7 @@
-using Handoff.Core.Output;
+using Handoff.Cli.Output;
+using Handoff.TestInfrastructure;
 
-namespace Handoff.Tests.Output;
+namespace Handoff.Tests.Cli;
 
 public class TableTests
 {

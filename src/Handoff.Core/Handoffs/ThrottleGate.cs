@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Handoff.Cli;
+namespace Handoff.Core.Handoffs;
 
 /// <summary>
 /// Makes concurrent API calls slow down together: when any of them gets a 429, every call waits out the

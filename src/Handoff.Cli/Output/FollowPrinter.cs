@@ -1,8 +1,9 @@
 using System.Globalization;
 using Handoff.Core.Devin;
+using Handoff.Core.Following;
 using Handoff.Core.Output;
 
-namespace Handoff.Core.Following;
+namespace Handoff.Cli.Output;
 
 /// <summary>
 /// Writes follow events: messages and the end summary are data (stdout); status changes and API trouble

@@ -1,6 +1,7 @@
 using Handoff.Core.Abstractions;
+using Handoff.Core.Following;
 
-namespace Handoff.Core.Following;
+namespace Handoff.Cli.Output;
 
 /// <summary>
 /// The spinner line on a terminal's stderr ("⠹ working · 2m05s"). It is erased before any other output

@@ -1,8 +1,8 @@
-namespace Handoff.Core.Output;
+namespace Handoff.Cli.Output;
 
 /// <summary>
 /// The terminal: data goes to Out, progress and status to Error (so stdout stays parseable).
-/// Tests replace it with <see cref="BufferConsole"/>.
+/// Tests replace it with an in-memory console (tests/Handoff.TestInfrastructure).
 /// </summary>
 public interface IConsole
 {
@@ -33,21 +33,4 @@ public sealed class SystemConsole : IConsole
     public bool IsErrorTerminal => !Console.IsErrorRedirected;
     public bool IsInputTerminal => !Console.IsInputRedirected;
     public bool ColorEnabled => IsErrorTerminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-}
-
-/// <summary>An in-memory console for tests.</summary>
-public sealed class BufferConsole(string input = "", bool terminal = false) : IConsole
-{
-    private readonly StringWriter _out = new() { NewLine = "\n" };
-    private readonly StringWriter _err = new() { NewLine = "\n" };
-
-    public TextWriter Out => _out;
-    public TextWriter Error => _err;
-    public TextReader In { get; } = new StringReader(input);
-    public bool IsOutputTerminal => terminal;
-    public bool IsErrorTerminal => terminal;
-    public bool IsInputTerminal => terminal;
-    public bool ColorEnabled => false;
-    public string OutText => _out.ToString();
-    public string ErrorText => _err.ToString();
 }

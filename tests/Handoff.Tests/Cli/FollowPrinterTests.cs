@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Handoff.Core.Devin;
+using Handoff.Cli.Output;
 using Handoff.Core.Following;
+using Handoff.Tests.Following;
 
-namespace Handoff.Tests.Following;
+namespace Handoff.Tests.Cli;
 
 public class FollowPrinterTests
 {

@@ -1,4 +1,4 @@
-namespace Handoff.Core.Output;
+namespace Handoff.Cli.Output;
 
 /// <summary>
 /// Lists for people and for pipes: on a terminal an aligned table with a header; otherwise plain

@@ -1,6 +1,6 @@
-using Handoff.Cli;
+using Handoff.Core.Handoffs;
 
-namespace Handoff.Tests.Cli;
+namespace Handoff.Tests.Handoffs;
 
 public class ThrottleGateTests
 {
@@ -40,8 +40,8 @@ public class ThrottleGateTests
     public void Exit_code_of_a_fan_out()
     {
         FanOutOutcome Failed(int code) => new() { Task = "t", Error = new FanOutError("x", "m", code) };
-        Assert.That(FanOut.ExitCode([]), Is.Zero);
-        Assert.That(FanOut.ExitCode([Failed(4), Failed(4)]), Is.EqualTo(4));
-        Assert.That(FanOut.ExitCode([Failed(4), Failed(6)]), Is.EqualTo(1));
+        Assert.That(BatchSender.ExitCode([]), Is.Zero);
+        Assert.That(BatchSender.ExitCode([Failed(4), Failed(4)]), Is.EqualTo(4));
+        Assert.That(BatchSender.ExitCode([Failed(4), Failed(6)]), Is.EqualTo(1));
     }
 }
