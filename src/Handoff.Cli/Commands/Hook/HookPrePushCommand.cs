@@ -50,7 +50,7 @@ public sealed class HookPrePushCommand(AppServices services) : CliCommand(servic
             var commits = await new PushedCommits(Services.Processes, cwd).Select(remote, refs, cancellationToken);
             if (commits.Count == 0) return ExitCodes.Ok;
 
-            var scanner = Services.Scanner(HookCommand.WorkTree(cwd));
+            var scanner = Services.Scanner(Handoff.Core.Git.WorkTreeFinder.Find(cwd));
             var findings = await new GitDiffScan(Services.Processes, scanner, cwd).Commits(commits, cancellationToken);
             if (findings.Count == 0)
             {
