@@ -1,0 +1,20 @@
+using Handoff.Core.Devin;
+using Handoff.Core.Handoffs;
+
+namespace Handoff.Core.Settings;
+
+/// <summary>
+/// Opens one client on first use, hands it out on every later one, and disposes it at the end: the connector of
+/// one command run or one MCP tool call, however many workflows it connects.
+/// </summary>
+public sealed class OwnedConnector(IDevinConnector inner) : IDevinConnector, IDisposable
+{
+    private IDevinClient? _client;
+
+    public Task<ResolvedConnection> Resolve(CancellationToken ct) => inner.Resolve(ct);
+
+    public async Task<IDevinClient> Connect(CancellationToken ct, ThrottleGate? gate = null) =>
+        _client ??= await inner.Connect(ct, gate);
+
+    public void Dispose() => (_client as IDisposable)?.Dispose();
+}
