@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Handoff.Cli.Mcp.Tools;
 using Handoff.Core.Output;
 
 namespace Handoff.Cli.Mcp;
@@ -12,5 +11,7 @@ public static class McpJson
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DictionaryKeyPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     GenerationMode = JsonSourceGenerationMode.Metadata)]
-[JsonSerializable(typeof(VersionView))]
+[JsonSerializable(typeof(CreateResultView))]
+[JsonSerializable(typeof(SessionsListView))]
+[JsonSerializable(typeof(SessionMessagesView))]
 public sealed partial class McpJsonContext : JsonSerializerContext;

@@ -120,4 +120,15 @@ public sealed class ToolArguments(IReadOnlyDictionary<string, JsonElement> value
 
     public IReadOnlyList<string> Strings(string name) =>
         values.TryGetValue(name, out var v) ? [.. v.EnumerateArray().Select(e => e.GetString()!)] : [];
+
+    /// <summary>Every argument given, sorted by name, as compact JSON: what makes two calls the same request.</summary>
+    public IEnumerable<(string Name, string Value)> Canonical() =>
+        values.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, Compact(p.Value)));
+
+    private static string Compact(JsonElement value)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer)) value.WriteTo(writer);
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
 }
