@@ -28,7 +28,18 @@ public sealed class McpServerTests
         await using var mcp = await McpHarness.Start(_cli, _work);
         Assert.That(mcp.Client.ServerInfo?.Name, Is.EqualTo("devin-handoff"));
         var tools = await mcp.Client.ListToolsAsync();
-        Assert.That(tools, Is.Not.Empty);
+        Assert.That(tools.Select(t => t.Name), Is.EquivalentTo(new[]
+        {
+            "handoff_preview", "handoff_create", "session_status", "sessions_list", "session_messages", "session_wait",
+            "session_send", "session_pickup", "secrets_scan",
+        }));
+        var byName = tools.ToDictionary(t => t.Name, t => t.ProtocolTool);
+        Assert.That(byName["session_pickup"].Annotations?.DestructiveHint, Is.True);
+        Assert.That(byName["handoff_preview"].Annotations?.ReadOnlyHint, Is.True);
+        Assert.That(byName["handoff_create"].Annotations?.ReadOnlyHint, Is.False);
+        Assert.That(byName["handoff_create"].Annotations?.IdempotentHint, Is.True);
+        Assert.That(byName["handoff_create"].InputSchema.GetProperty("required").EnumerateArray().Select(r => r.GetString()), Is.EqualTo(new[] { "task" }));
+        Assert.That(byName["session_wait"].InputSchema.GetProperty("properties").GetProperty("timeout_seconds").GetProperty("type").GetString(), Is.EqualTo("integer"));
         foreach (var tool in tools.Select(t => t.ProtocolTool))
         {
             Assert.That(tool.Description, Is.Not.Empty, tool.Name);
