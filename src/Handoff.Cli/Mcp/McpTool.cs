@@ -91,11 +91,31 @@ public abstract class McpTool : McpServerTool
         };
     }
 
+    /// <summary>
+    /// A property that may be null is not required: some views leave a null out (a finding's <c>commit</c>), and a
+    /// client validates against the schema (the TypeScript SDK refuses a result that lacks a required property).
+    /// </summary>
+    private static JsonNode OptionalNulls(JsonNode node)
+    {
+        if (node is JsonObject { } obj && obj["required"] is JsonArray required && obj["properties"] is JsonObject properties)
+        {
+            foreach (var name in required.Select(r => r!.GetValue<string>()).ToList())
+                if (properties[name]?["type"] is JsonArray types && types.Any(t => t?.GetValue<string>() == "null"))
+                    required.Remove(required.First(r => r!.GetValue<string>() == name));
+        }
+        return node;
+    }
+
     /// <summary>The JSON schema of what <paramref name="output"/> writes; MCP wants an object at the root.</summary>
     private static JsonElement OutputSchemaOf(JsonTypeInfo output)
     {
-        var schema = JsonSchemaExporter.GetJsonSchemaAsNode(output,
-            new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true });
+        var schema = JsonSchemaExporter.GetJsonSchemaAsNode(output, new JsonSchemaExporterOptions
+        {
+            TreatNullObliviousAsNonNullable = true,
+            // A free-form value (JsonNode: the API request body) exports as the schema `true`, which JSON Schema allows
+            // but the TypeScript SDK's tool list parser refuses: `{}` says the same.
+            TransformSchemaNode = (_, node) => node is JsonValue value && value.GetValueKind() == JsonValueKind.True ? new JsonObject() : OptionalNulls(node),
+        });
         if (schema is not JsonObject root || root["type"]?.GetValue<string>() != "object")
             throw new InvalidOperationException($"the output of a tool must be a JSON object, not {output.Type.Name}");
         using var document = JsonDocument.Parse(root.ToJsonString());
