@@ -32,7 +32,7 @@ public abstract class ApiCommand(AppServices services, string name, string descr
     }
 
     /// <summary>The API client of this run (exit 4 when no key is set); the same one on every call.</summary>
-    protected Task<IDevinClient> Connect(CancellationToken ct) => Connector.Connect(ct);
+    protected Task<IDevinClient> Connect(CancellationToken ct) => Connector.Connect(null, ct);
 
     /// <summary>Connects Core workflows (a send, a batch) with the client this command owns.</summary>
     protected IDevinConnector Connector => _connector ?? throw new InvalidOperationException("the command is not running");

@@ -88,7 +88,7 @@ public sealed class BatchSender(HandoffPreparer preparer, IDevinConnector connec
     public async Task<BatchSent> Send(PreparedBatch batch, IProgress<SendEvent>? progress, CancellationToken ct)
     {
         var gate = new ThrottleGate();
-        var client = await connector.Connect(ct, gate);
+        var client = await connector.Connect(gate, ct);
         var store = new BatchStore(batch.GitDirectory, batch.BatchId);
         var outcomes = new ConcurrentDictionary<int, FanOutOutcome>();
         foreach (var t in batch.Tasks.Where(t => t.Failure is not null))

@@ -26,7 +26,7 @@ public sealed class HandoffSender(IDevinConnector connector)
         IProgress<SendEvent>? progress, CancellationToken ct)
     {
         store.Save(handoff);
-        var client = await KeptOnFailure(() => connector.Connect(ct));
+        var client = await KeptOnFailure(() => connector.Connect(null, ct));
         handoff = handoff with { CreateAsUserId = client.Connection.UserId };
         if (attachments.Count > 0)
         {
@@ -44,7 +44,7 @@ public sealed class HandoffSender(IDevinConnector connector)
     public async Task<HandoffSent> Resend(HandoffStore store, IProgress<SendEvent>? progress, CancellationToken ct)
     {
         var saved = Saved(store);
-        var client = await connector.Connect(ct);
+        var client = await connector.Connect(null, ct);
         progress?.Report(new Resending(saved));
         return await Create(client, store, saved, ct);
     }

@@ -26,7 +26,7 @@ public sealed class RetrySafeSender(IDevinConnector connector)
         if (saved is null || !tokens.Contains(saved.ClientToken))
             return await sender.Send(store, prepare() with { ClientToken = tokens[0] }, [], progress, ct);
 
-        var client = await connector.Connect(ct);
+        var client = await connector.Connect(null, ct);
         if (saved.SessionId is { } id)
         {
             var session = await client.GetSession(id, ct);

@@ -43,7 +43,7 @@ public interface IDevinConnector
 
     /// <summary>A client for the resolved connection; exit 4 when no key is set.</summary>
     /// <param name="gate">Shared by the concurrent calls of a fan-out, so a 429 slows them all.</param>
-    Task<IDevinClient> Connect(CancellationToken ct, ThrottleGate? gate = null);
+    Task<IDevinClient> Connect(ThrottleGate? gate, CancellationToken ct);
 }
 
 /// <summary>
@@ -64,7 +64,7 @@ public sealed class DevinConnector(
         return new ResolvedConnection(apiUrl, key.Value, settings.OrgId(overrides.OrgId).Value, settings.UserId(overrides.UserId).Value);
     }
 
-    public async Task<IDevinClient> Connect(CancellationToken ct, ThrottleGate? gate = null)
+    public async Task<IDevinClient> Connect(ThrottleGate? gate, CancellationToken ct)
     {
         var connection = (await Resolve(ct)).ToConnection();
         return createClient(connection, WithGate(clientOptions, gate));

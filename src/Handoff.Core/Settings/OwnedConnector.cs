@@ -13,8 +13,9 @@ public sealed class OwnedConnector(IDevinConnector inner) : IDevinConnector, IDi
 
     public Task<ResolvedConnection> Resolve(CancellationToken ct) => inner.Resolve(ct);
 
-    public async Task<IDevinClient> Connect(CancellationToken ct, ThrottleGate? gate = null) =>
-        _client ??= await inner.Connect(ct, gate);
+    /// <remarks>One run connects one way: a fan-out with its gate, anything else without.</remarks>
+    public async Task<IDevinClient> Connect(ThrottleGate? gate, CancellationToken ct) =>
+        _client ??= await inner.Connect(gate, ct);
 
     public void Dispose() => (_client as IDisposable)?.Dispose();
 }

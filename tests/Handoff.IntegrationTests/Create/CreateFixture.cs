@@ -30,6 +30,15 @@ public abstract class CreateFixture
         Repo.Dispose();
     }
 
+    /// <summary>app.py committed, a GitHub remote, and app.py changed since.</summary>
+    protected void CommitAndChangeAppPy()
+    {
+        Repo.WriteFile("app.py", "print('hi')\n");
+        Repo.Commit("initial");
+        Repo.Run("remote", "add", "origin", "https://github.com/acme/widgets.git");
+        Repo.WriteFile("app.py", "print('changed')\n");
+    }
+
     /// <summary>Runs `create --json` and returns the prompt the fake received.</summary>
     protected async Task<(CliResult Result, string Prompt, JsonElement Body)> CreateAndCapture(string? directory = null, params string[] extra)
     {

@@ -8,13 +8,7 @@ namespace Handoff.IntegrationTests.Create;
 public class CreateSendingTests : CreateFixture
 {
     [SetUp]
-    public void CommitSomething()
-    {
-        Repo.WriteFile("app.py", "print('hi')\n");
-        Repo.Commit("initial");
-        Repo.Run("remote", "add", "origin", "https://github.com/acme/widgets.git");
-        Repo.WriteFile("app.py", "print('changed')\n");
-    }
+    public void CommitSomething() => CommitAndChangeAppPy();
 
     [Test]
     public async Task Dry_run_prints_the_prompt_sends_nothing_and_needs_no_key()

@@ -9,13 +9,7 @@ namespace Handoff.IntegrationTests.Create;
 public class CreateSettingsAgreementTests : CreateFixture
 {
     [SetUp]
-    public void CommitSomething()
-    {
-        Repo.WriteFile("app.py", "print('hi')\n");
-        Repo.Commit("initial");
-        Repo.Run("remote", "add", "origin", "https://github.com/acme/widgets.git");
-        Repo.WriteFile("app.py", "print('changed')\n");
-    }
+    public void CommitSomething() => CommitAndChangeAppPy();
 
     [TestCase("1")]
     [TestCase("True")]

@@ -23,7 +23,7 @@ public sealed class SessionMessagesTool(AppServices services) : McpTool("session
         var limit = (int)(arguments.Integer("limit") ?? 50);
         var cursor = arguments.String("cursor") is { Length: > 0 } c ? c : null;
         using var connector = new OwnedConnector(services.Connector(new ConnectionOverrides(), folder));
-        var tailer = new MessageTailer(await connector.Connect(cancellationToken), services.Clock, new TailOptions { Follow = false, SinceEventId = cursor });
+        var tailer = new MessageTailer(await connector.Connect(null, cancellationToken), services.Clock, new TailOptions { Follow = false, SinceEventId = cursor });
         var messages = new List<FollowMessageView>();
         FollowEnded? end = null;
         await foreach (var e in tailer.Follow(id, cancellationToken))

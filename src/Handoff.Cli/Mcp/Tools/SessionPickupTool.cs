@@ -24,7 +24,7 @@ public sealed class SessionPickupTool(AppServices services) : McpTool("session_p
         cancellationToken.ThrowIfCancellationRequested();
         using var connector = new OwnedConnector(services.Connector(new ConnectionOverrides(), folder));
         // Not cancellable from here on: stopping git between the stash and the checkout would leave the tree half-way.
-        var client = await connector.Connect(CancellationToken.None);
+        var client = await connector.Connect(null, CancellationToken.None);
         var pickup = new PullRequestPickup(client, new OctokitPullRequestSource(services.Environment), services.Processes);
         var r = await pickup.Run(new PickupOptions { SessionId = id, WorkingDirectory = folder, Stash = arguments.Bool("stash") }, CancellationToken.None);
         return Result(new PickupView(r.SessionId, r.PullRequestUrl, r.PullRequestState, r.Repository, r.Branch, r.Commit,

@@ -28,7 +28,7 @@ public sealed class SessionWaitTool(AppServices services) : McpTool("session_wai
         var timeout = TimeSpan.FromSeconds(arguments.Integer("timeout_seconds") ?? 300);
         var interval = TimeSpan.FromSeconds(arguments.Integer("interval_seconds") ?? 10);
         using var connector = new OwnedConnector(services.Connector(new ConnectionOverrides(), folder));
-        var tailer = new MessageTailer(await connector.Connect(cancellationToken), services.Clock,
+        var tailer = new MessageTailer(await connector.Connect(null, cancellationToken), services.Clock,
             new TailOptions { Interval = interval, Timeout = timeout, ReadMessages = false });
 
         var started = services.Clock.Now;

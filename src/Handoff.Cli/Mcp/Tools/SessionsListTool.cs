@@ -27,7 +27,7 @@ public sealed class SessionsListTool(AppServices services) : McpTool("sessions_l
         var limit = (int)(arguments.Integer("limit") ?? 30);
         var query = new SessionListQuery { Tags = arguments.Bool("all") ? null : tags.Count > 0 ? tags : [HandoffOptionsTag], First = limit };
         using var connector = new OwnedConnector(services.Connector(new ConnectionOverrides(), folder));
-        var client = await connector.Connect(cancellationToken);
+        var client = await connector.Connect(null, cancellationToken);
         var sessions = new List<SessionView>();
         await foreach (var session in client.EnumerateSessions(query, cancellationToken))
         {
