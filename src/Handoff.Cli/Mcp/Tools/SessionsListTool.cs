@@ -1,6 +1,7 @@
 using Handoff.Core;
 using Handoff.Core.Devin;
 using Handoff.Core.Following;
+using Handoff.Core.Handoffs;
 using Handoff.Core.Settings;
 using ModelContextProtocol.Protocol;
 
@@ -25,7 +26,7 @@ public sealed class SessionsListTool(AppServices services) : McpTool("sessions_l
         if (tags.Count > 0 && arguments.Bool("all"))
             throw new HandoffException("'all' and 'tags' contradict each other; pass one", ExitCodes.Usage);
         var limit = (int)(arguments.Integer("limit") ?? 30);
-        var query = new SessionListQuery { Tags = arguments.Bool("all") ? null : tags.Count > 0 ? tags : [HandoffOptionsTag], First = limit };
+        var query = new SessionListQuery { Tags = arguments.Bool("all") ? null : tags.Count > 0 ? tags : [HandoffOptions.HandoffTag], First = limit };
         using var connector = new OwnedConnector(services.Connector(new ConnectionOverrides(), folder));
         var client = await connector.Connect(null, cancellationToken);
         var sessions = new List<SessionView>();
@@ -36,6 +37,4 @@ public sealed class SessionsListTool(AppServices services) : McpTool("sessions_l
         }
         return Result(new SessionsListView(sessions), McpJson.Context.SessionsListView);
     }
-
-    private const string HandoffOptionsTag = Handoff.Core.Handoffs.HandoffOptions.HandoffTag;
 }
