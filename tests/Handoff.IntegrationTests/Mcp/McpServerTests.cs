@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Handoff.IntegrationTests.Support;
@@ -11,12 +12,14 @@ public sealed class McpServerTests
 {
     private CliRunner _cli = null!;
     private string _work = null!;
+    private ConcurrentQueue<string> _stderr = null!;
 
     [SetUp]
     public void SetUp()
     {
         _cli = new CliRunner();
         _work = Directory.CreateDirectory(Path.Combine(_cli.Home, "work")).FullName;
+        _stderr = new ConcurrentQueue<string>();
     }
 
     [TearDown]
@@ -69,19 +72,27 @@ public sealed class McpServerTests
     }
 
     [Test]
-    public async Task Stdin_eof_ends_the_server_with_exit_0_and_stdout_is_protocol_only()
+    public async Task Stdin_eof_ends_the_server_with_exit_0_and_stdout_is_protocol_only_traces_on_stderr()
     {
+        _cli.Environment["DEVIN_HANDOFF_TRACE"] = "1";
         using var process = Start();
         await process.StandardInput.WriteLineAsync(Initialize);
         await process.StandardInput.FlushAsync();
         var answer = await ReadLine(process);
         Assert.That(JsonDocument.Parse(answer).RootElement.GetProperty("result").GetProperty("serverInfo").GetProperty("name").GetString(),
             Is.EqualTo("devin-handoff"));
+        await process.StandardInput.WriteLineAsync("""{"jsonrpc":"2.0","method":"notifications/initialized"}""");
+        await process.StandardInput.WriteLineAsync("""{"jsonrpc":"2.0","id":2,"method":"tools/list"}""");
+        await process.StandardInput.FlushAsync();
+        var tools = JsonDocument.Parse(await ReadLine(process)).RootElement;
+        Assert.That(tools.GetProperty("id").GetInt32(), Is.EqualTo(2));
+        Assert.That(tools.GetProperty("result").GetProperty("tools").GetArrayLength(), Is.EqualTo(9));
         process.StandardInput.Close();
         Assert.That(await Exited(process), Is.True, "still running 20 s after stdin closed");
         Assert.That(process.ExitCode, Is.EqualTo(0));
         var rest = await process.StandardOutput.ReadToEndAsync();
         Assert.That(rest.Trim(), Is.Empty, "stdout carried something besides protocol answers");
+        Assert.That(_stderr, Has.Some.StartsWith("[devin-handoff trace] mcp"), "DEVIN_HANDOFF_TRACE=1 wrote no trace to stderr");
     }
 
     [Test]
@@ -118,7 +129,7 @@ public sealed class McpServerTests
             else start.Environment[k] = v;
         }
         var process = Process.Start(start)!;
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _stderr.Enqueue(e.Data); };
         process.BeginErrorReadLine();
         return process;
     }
