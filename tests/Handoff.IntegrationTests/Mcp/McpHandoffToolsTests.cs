@@ -107,7 +107,7 @@ public sealed class McpHandoffToolsTests
     }
 
     [Test]
-    public async Task Secrets_scan_reports_a_staged_secret_redacted_and_refuses_paths_outside_the_repository()
+    public async Task Secrets_scan_reports_staged_and_committed_secrets_redacted_and_refuses_paths_outside_the_repository_and_option_ranges()
     {
         var key = TestSecrets.StripeKey();
         File.WriteAllText(Path.Combine(_sandbox.Repo, "billing.py"), $"STRIPE = '{key}'\n");
@@ -133,6 +133,16 @@ public sealed class McpHandoffToolsTests
         }
         var inside = McpHarness.Structured(await mcp.Call("secrets_scan", new() { ["paths"] = new[] { "billing.py" } }));
         Assert.That(inside.GetProperty("findings").GetArrayLength(), Is.EqualTo(1));
+
+        var committed = await _sandbox.CommitFile("billing.py", $"STRIPE = '{key}'\n", "billing");
+        var range = McpHarness.Structured(await mcp.Call("secrets_scan", new() { ["range"] = "HEAD~1..HEAD" }));
+        Assert.That(range.GetProperty("mode").GetString(), Is.EqualTo("range"));
+        Assert.That(range.GetProperty("findings").EnumerateArray().Single().GetProperty("commit").GetString(), Is.EqualTo(committed));
+        // A range is never an option of the git it is handed to (--output= would write a file).
+        var injected = Path.Combine(_sandbox.Cli.Home, "written.txt");
+        var option = McpHarness.ErrorOf(await mcp.Call("secrets_scan", new() { ["range"] = "--output=" + injected }));
+        Assert.That(option.GetProperty("code").GetString(), Is.EqualTo("usage"));
+        Assert.That(File.Exists(injected), Is.False);
     }
 
     [Test]
