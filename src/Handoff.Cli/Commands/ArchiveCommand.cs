@@ -7,5 +7,5 @@ public sealed class ArchiveCommand(AppServices services) : SessionCommand(servic
     "Archive a session: it stops and stays viewable, but cannot be continued (cog_ keys)", sessionRequired: true)
 {
     protected override async Task<int> Execute(ParseResult parse, string id, bool json, CancellationToken ct) =>
-        Changed(await (await Connect(ct)).Archive(id, ct), json, $"archived {id}");
+        Changed(await (await Connect(ct)).Sessions.Archive(id, ct), json, $"archived {id}");
 }

@@ -48,7 +48,7 @@ public sealed class PollCommand(AppServices services) : FollowCommand(services, 
             Status($"{session.SessionId} is already archived");
             return;
         }
-        await client.Archive(session.SessionId, ct);
+        await client.Sessions.Archive(session.SessionId, ct);
         Status($"archived {session.SessionId}");
     }
 }

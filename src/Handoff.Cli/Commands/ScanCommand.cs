@@ -66,6 +66,7 @@ public sealed class ScanCommand(AppServices services) : CliCommand(services, "sc
             FindingsText.Write(output, findings);
 
         var status = Services.Console.Error;
+        foreach (var note in scanner.Notices) status.WriteLine($"devin-handoff: note: {note}");
         if (findings.Count == 0)
         {
             status.WriteLine("devin-handoff: no secrets found");

@@ -24,7 +24,7 @@ public sealed class SendCommand(AppServices services) : SessionCommand(services,
         }
         if (string.IsNullOrWhiteSpace(text))
             throw new HandoffException("the message is empty: pass MESSAGE, or '-' with the text on stdin", ExitCodes.Usage);
-        var sent = await (await Connect(ct)).SendMessage(id, new SendMessageRequest { Message = text.TrimEnd('\r', '\n') }, ct);
+        var sent = await (await Connect(ct)).Messages.Send(id, new SendMessageRequest { Message = text.TrimEnd('\r', '\n') }, ct);
         if (json)
         {
             WriteJson(new SendView(id, Sent: true, sent.Session?.Status, sent.Session?.StatusDetail, sent.Detail), CliJson.Compact.SendView);

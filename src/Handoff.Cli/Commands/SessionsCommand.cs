@@ -5,7 +5,7 @@ using Handoff.Core.Following;
 
 namespace Handoff.Cli.Commands;
 
-/// <summary>`devin-handoff sessions`: lists sessions, by default those tagged `handoff`, newest first as the API returns them.</summary>
+/// <summary>`devin-handoff sessions`: lists sessions, by default those tagged `handoff`, newest first whatever order the API uses.</summary>
 public sealed class SessionsCommand(AppServices services) : ApiCommand(services, "sessions",
     $"List sessions (default: those tagged '{DefaultTag}', i.e. created by devin-handoff)")
 {
@@ -37,12 +37,9 @@ public sealed class SessionsCommand(AppServices services) : ApiCommand(services,
         var client = await Connect(ct);
         if (parse.GetValue(_watch))
             return await new SessionsWatch(Services).Run(client, query, limit, interval, json, ct);
-        var sessions = new List<SessionResponse>();
-        await foreach (var session in client.EnumerateSessions(query, ct))
-        {
-            sessions.Add(session);
-            if (sessions.Count >= limit) break;
-        }
+        var (sessions, mayMissNewer) = await client.Sessions.ListNewest(query, limit, ct);
+        if (mayMissNewer)
+            Status($"note: read the first {NewestSessions.ScanLimit} matching sessions only; newer ones may be missing (narrow with --tag)");
 
         if (json)
         {

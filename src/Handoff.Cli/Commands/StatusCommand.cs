@@ -12,7 +12,7 @@ public sealed class StatusCommand(AppServices services) : SessionCommand(service
 {
     protected override async Task<int> Execute(ParseResult parse, string id, bool json, CancellationToken ct)
     {
-        var session = await (await Connect(ct)).GetSession(id, ct);
+        var session = await (await Connect(ct)).Sessions.Get(id, ct);
         if (json)
         {
             WriteJson(FollowView.Session(session), Json.Context.SessionView);

@@ -5,7 +5,7 @@ namespace Handoff.Cli.Commands;
 
 /// <summary>`devin-handoff terminate SESSION`: ends a session for good. Asks first on a terminal; scripts pass --yes.</summary>
 public sealed class TerminateCommand(AppServices services) : SessionCommand(services, "terminate",
-    "End a session for good (it cannot be resumed); asks first unless --yes (cog_ keys)", sessionRequired: true)
+    "End a session for good (it cannot be resumed); asks first unless --yes", sessionRequired: true)
 {
     private readonly Option<bool> _yes = new("--yes", "-y") { Description = "Do not ask (required when stdin is not a terminal)" };
     private readonly Option<bool> _archive = new("--archive") { Description = "Also archive it (kept for reference)" };
@@ -19,7 +19,7 @@ public sealed class TerminateCommand(AppServices services) : SessionCommand(serv
             Status("not terminated");
             return ExitCodes.Error;
         }
-        return Changed(await (await Connect(ct)).Terminate(id, parse.GetValue(_archive), ct), json, $"terminated {id}");
+        return Changed(await (await Connect(ct)).Sessions.Terminate(id, parse.GetValue(_archive), ct), json, $"terminated {id}");
     }
 
     private async Task<bool> Confirmed(string id, CancellationToken ct)

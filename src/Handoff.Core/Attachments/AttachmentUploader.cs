@@ -31,7 +31,7 @@ public static class AttachmentUploader
     {
         var results = new List<UploadedFile>();
         foreach (var path in paths)
-            results.Add(new UploadedFile(path, await client.UploadAttachment(Path.GetFileName(path), () => File.OpenRead(path), ct)));
+            results.Add(new UploadedFile(path, await client.Attachments.Upload(Path.GetFileName(path), () => File.OpenRead(path), ct)));
         return results;
     }
 }

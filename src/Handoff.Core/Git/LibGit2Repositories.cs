@@ -15,19 +15,21 @@ public static class LibGit2Repositories
 {
     private static readonly Lock Gate = new();
     private static GitConfigFiles? _configFiles;
+    private static bool _applied;
 
     /// <summary>
-    /// Points libgit2's config search paths, which are process-wide, at <paramref name="files"/>. A front end calls it
-    /// once at start-up with the files of its environment (the CLI: Program.cs); tests, with an isolated global config.
+    /// Chooses the config files for this process: a front end calls it once at start-up with the files of its
+    /// environment (the CLI: Program.cs); tests, with an isolated global config. libgit2's search paths, which are
+    /// process-wide, are pointed at them when the first repository is opened (a command that opens none never
+    /// loads libgit2).
     /// </summary>
-    public static GitConfigFiles Configure(GitConfigFiles files)
+    public static void Configure(GitConfigFiles files)
     {
         lock (Gate)
         {
-            ApplySearchPaths(files);
             _configFiles = files;
+            _applied = false;
         }
-        return files;
     }
 
     /// <summary>
@@ -39,14 +41,20 @@ public static class LibGit2Repositories
         get
         {
             lock (Gate)
-                if (_configFiles is { } files) return files;
-            return Configure(GitConfigFiles.From(new Abstractions.SystemEnvironment()));
+                return _configFiles ??= GitConfigFiles.From(new Abstractions.SystemEnvironment());
         }
     }
 
     public static Repository Open(string gitDirectory)
     {
-        _ = ConfigFiles;
+        lock (Gate)
+        {
+            if (!_applied)
+            {
+                ApplySearchPaths(_configFiles ??= GitConfigFiles.From(new Abstractions.SystemEnvironment()));
+                _applied = true;
+            }
+        }
         return new Repository(gitDirectory);
     }
 

@@ -117,7 +117,7 @@ public sealed class BatchSender(HandoffPreparer preparer, IDevinConnector connec
         var handoff = task.Handoff!;
         try
         {
-            var created = await client.CreateSession(handoff.ToCreateRequest(client.Connection.UserId), handoff.ClientToken, ct);
+            var created = await client.Sessions.Create(handoff.ToCreateRequest(client.Connection.UserId), handoff.ClientToken, ct);
             return new FanOutOutcome
             {
                 Index = task.Index,

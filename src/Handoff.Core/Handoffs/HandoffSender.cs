@@ -65,7 +65,7 @@ public sealed class HandoffSender(IDevinConnector connector)
 
     private static async Task<HandoffSent> Create(IDevinClient client, HandoffStore store, SavedHandoff handoff, CancellationToken ct)
     {
-        var created = await KeptOnFailure(() => client.CreateSession(handoff.ToCreateRequest(client.Connection.UserId), handoff.ClientToken, ct));
+        var created = await KeptOnFailure(() => client.Sessions.Create(handoff.ToCreateRequest(client.Connection.UserId), handoff.ClientToken, ct));
         var session = created.Session;
         var url = SessionIds.WebUrl(session);
         handoff = handoff with { SessionId = session.SessionId, SessionUrl = url };

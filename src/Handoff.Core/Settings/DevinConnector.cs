@@ -59,7 +59,9 @@ public sealed class DevinConnector(
 {
     public async Task<ResolvedConnection> Resolve(CancellationToken ct)
     {
-        var apiUrl = settings.ApiUrl(overrides.ApiUrl).Value!;
+        var apiUrlSetting = settings.ApiUrl(overrides.ApiUrl);
+        var apiUrl = apiUrlSetting.Value!;
+        DevinConnection.ParseApiUrl(apiUrl, apiUrlSetting.Source == "flag" ? "--api-url" : apiUrlSetting.Source); // exit 4 before the key is even read
         var key = await settings.ApiKey(apiUrl, ct);
         return new ResolvedConnection(apiUrl, key.Value, settings.OrgId(overrides.OrgId).Value, settings.UserId(overrides.UserId).Value);
     }

@@ -110,4 +110,20 @@ public class InProcessCliTests
         Assert.That(error.GetProperty("exit_code").GetInt32(), Is.EqualTo(4));
         Assert.That(console.ErrorText, Is.Empty);
     }
+
+    [TestCase("1")]
+    [TestCase("True")]
+    [TestCase("TRUE")]
+    public async Task Every_spelling_that_turns_the_trace_on_shows_stage_timings_and_stack_traces(string trace)
+    {
+        var console = new BufferConsole();
+        var exit = await CliApp.Run(["create", "--task", "Fix it", "--dry-run"], Services(console, new() { ["DEVIN_HANDOFF_TRACE"] = trace }));
+        Assert.That(exit, Is.Zero, console.ErrorText);
+        Assert.That(console.ErrorText, Does.Contain("[devin-handoff trace] inspect: ").And.Contain("[devin-handoff trace] scan: "));
+
+        var failed = new BufferConsole();
+        exit = await CliApp.Run(["status", "devin-1"], Services(failed, new() { ["DEVIN_HANDOFF_TRACE"] = trace }));
+        Assert.That(exit, Is.EqualTo(4));
+        Assert.That(failed.ErrorText, Does.Contain("Handoff.Core.HandoffException: DEVIN_API_KEY is not set").And.Contain(" at "));
+    }
 }

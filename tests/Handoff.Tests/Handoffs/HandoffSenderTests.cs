@@ -42,7 +42,7 @@ public class HandoffSenderTests
     {
         var client = new Mock<IDevinClient>(MockBehavior.Strict);
         client.SetupGet(c => c.Connection).Returns(new DevinConnection { ApiKey = "cog_key_0123456789", UserId = userId });
-        client.Setup(c => c.CreateSession(It.IsAny<SessionCreateRequest>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+        client.Setup(c => c.Sessions.Create(It.IsAny<SessionCreateRequest>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new SessionCreated(new SessionResponse { SessionId = "devin-9", Status = "new" }, IsNewSession: true, Recovered: false, "handoff-id:tok-1"));
         return client;
     }
@@ -74,7 +74,7 @@ public class HandoffSenderTests
 
         var sent = await new HandoffSender(new Connector(() => client.Object)).Send(_store, Draft, [], events, CancellationToken.None);
 
-        client.Verify(c => c.CreateSession(It.Is<SessionCreateRequest>(r => r.Prompt == "Fix the build" && r.CreateAsUserId == "user-7"), "tok-1", It.IsAny<CancellationToken>()));
+        client.Verify(c => c.Sessions.Create(It.Is<SessionCreateRequest>(r => r.Prompt == "Fix the build" && r.CreateAsUserId == "user-7"), "tok-1", It.IsAny<CancellationToken>()));
         Assert.That(sent.Session.SessionId, Is.EqualTo("devin-9"));
         Assert.That(sent.Url, Is.EqualTo(SessionIds.WebUrl(sent.Session)));
         Assert.That(_store.LastSession(), Is.EqualTo("devin-9"));
@@ -89,13 +89,13 @@ public class HandoffSenderTests
         var file = Path.Combine(_gitDir, "notes.txt");
         await File.WriteAllTextAsync(file, "notes");
         var client = Client();
-        client.Setup(c => c.UploadAttachment("notes.txt", It.IsAny<Func<Stream>>(), It.IsAny<CancellationToken>()))
+        client.Setup(c => c.Attachments.Upload("notes.txt", It.IsAny<Func<Stream>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new UploadedAttachment { Url = "https://storage.invalid/notes.txt" });
         var events = new Events();
 
         await new HandoffSender(new Connector(() => client.Object)).Send(_store, Draft, [file], events, CancellationToken.None);
 
-        client.Verify(c => c.CreateSession(It.Is<SessionCreateRequest>(r => r.AttachmentUrls!.Single() == "https://storage.invalid/notes.txt"), "tok-1", It.IsAny<CancellationToken>()));
+        client.Verify(c => c.Sessions.Create(It.Is<SessionCreateRequest>(r => r.AttachmentUrls!.Single() == "https://storage.invalid/notes.txt"), "tok-1", It.IsAny<CancellationToken>()));
         Assert.That(_store.Load()!.AttachmentUrls, Is.EqualTo(new[] { "https://storage.invalid/notes.txt" }));
         Assert.That(events.Seen.Select(e => e.GetType()), Is.EqualTo(new[] { typeof(AttachmentsUploaded), typeof(CreatingSession) }));
     }
@@ -104,7 +104,7 @@ public class HandoffSenderTests
     public void A_failed_create_is_not_sent_and_the_handoff_stays_for_a_resend()
     {
         var client = Client();
-        client.Setup(c => c.CreateSession(It.IsAny<SessionCreateRequest>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+        client.Setup(c => c.Sessions.Create(It.IsAny<SessionCreateRequest>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new HandoffException("API unavailable", ExitCodes.ApiUnavailable));
 
         var failure = Assert.ThrowsAsync<HandoffNotSentException>(() =>
@@ -123,7 +123,7 @@ public class HandoffSenderTests
 
         var sent = await new HandoffSender(new Connector(() => client.Object)).Resend(_store, events, CancellationToken.None);
 
-        client.Verify(c => c.CreateSession(It.IsAny<SessionCreateRequest>(), "tok-1", It.IsAny<CancellationToken>()));
+        client.Verify(c => c.Sessions.Create(It.IsAny<SessionCreateRequest>(), "tok-1", It.IsAny<CancellationToken>()));
         Assert.That(sent.Handoff.SessionId, Is.EqualTo("devin-9"));
         Assert.That(events.Seen.Single(), Is.InstanceOf<Resending>());
     }

@@ -24,7 +24,9 @@ public sealed class LibGit2IsolationSetUp
         GlobalConfigFile = Path.Combine(_folder, ".gitconfig");
         File.WriteAllText(GlobalConfigFile, "");
         LibGit2Repositories.Configure(new GitConfigFiles(GlobalConfigFile, Xdg: null, System: null));
-        GlobalSettings.SetConfigSearchPaths(ConfigurationLevel.ProgramData, _folder);
+        // At once as well, for libgit2 used directly (LibGit2Repositories applies them on its first Open).
+        foreach (var level in new[] { ConfigurationLevel.Global, ConfigurationLevel.Xdg, ConfigurationLevel.System, ConfigurationLevel.ProgramData })
+            GlobalSettings.SetConfigSearchPaths(level, _folder);
     }
 
     [OneTimeTearDown]

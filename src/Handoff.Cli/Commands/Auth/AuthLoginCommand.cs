@@ -14,7 +14,7 @@ public sealed class AuthLoginCommand(AppServices services) : CliCommand(services
     "Check a Devin API key and store it in your git credential helper (read from a hidden prompt, or stdin with --with-token)")
 {
     private readonly Option<bool> _withToken = new("--with-token") { Description = "Read the key from stdin (e.g. < key.txt, or from a secret manager's output)" };
-    private readonly Option<string?> _apiUrl = new("--api-url") { Description = "Devin API base URL the key is for (env DEVIN_API_URL; default https://api.devin.ai)" };
+    private readonly Option<string?> _apiUrl = new("--api-url") { Description = $"Devin API base URL the key is for (env DEVIN_API_URL; default {Handoff.Core.Devin.DevinConnection.DefaultApiUrl})" };
 
     protected override IEnumerable<Symbol> Symbols() => [_withToken, _apiUrl];
 

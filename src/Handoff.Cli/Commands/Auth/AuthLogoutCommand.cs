@@ -8,7 +8,7 @@ namespace Handoff.Cli.Commands.Auth;
 public sealed class AuthLogoutCommand(AppServices services) : CliCommand(services, "logout",
     "Remove the stored API key from your git credential helper")
 {
-    private readonly Option<string?> _apiUrl = new("--api-url") { Description = "Devin API base URL the key is for (env DEVIN_API_URL; default https://api.devin.ai)" };
+    private readonly Option<string?> _apiUrl = new("--api-url") { Description = $"Devin API base URL the key is for (env DEVIN_API_URL; default {Handoff.Core.Devin.DevinConnection.DefaultApiUrl})" };
 
     protected override IEnumerable<Symbol> Symbols() => [_apiUrl];
 

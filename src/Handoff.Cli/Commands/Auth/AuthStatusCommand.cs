@@ -9,7 +9,7 @@ namespace Handoff.Cli.Commands.Auth;
 public sealed class AuthStatusCommand(AppServices services) : CliCommand(services, "status",
     "Show where the API key comes from (DEVIN_API_KEY or the credential helper), its type, and whether it works")
 {
-    private readonly Option<string?> _apiUrl = new("--api-url") { Description = "Devin API base URL (env DEVIN_API_URL; default https://api.devin.ai)" };
+    private readonly Option<string?> _apiUrl = new("--api-url") { Description = $"Devin API base URL (env DEVIN_API_URL; default {Handoff.Core.Devin.DevinConnection.DefaultApiUrl})" };
     private readonly Option<bool> _offline = new("--offline") { Description = "Only say where the key comes from; do not call the API" };
 
     protected override IEnumerable<Symbol> Symbols() => [_apiUrl, _offline];

@@ -52,6 +52,7 @@ public sealed class HookPrePushCommand(AppServices services) : CliCommand(servic
 
             var scanner = Services.Scanner(Handoff.Core.Git.WorkTreeFinder.Find(cwd));
             var findings = await new GitDiffScan(Services.Processes, scanner, cwd).Commits(commits, cancellationToken);
+            foreach (var note in scanner.Notices) error.WriteLine($"devin-handoff: note: {note}");
             if (findings.Count == 0)
             {
                 error.WriteLine($"devin-handoff: {Plural(commits.Count, "commit")} scanned, no secrets");
