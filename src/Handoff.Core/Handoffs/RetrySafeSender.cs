@@ -29,7 +29,7 @@ public sealed class RetrySafeSender(IDevinConnector connector)
         var client = await connector.Connect(null, ct);
         if (saved.SessionId is { } id)
         {
-            var session = await client.GetSession(id, ct);
+            var session = await client.Sessions.Get(id, ct);
             return new HandoffSent(session, saved.SessionUrl ?? SessionIds.WebUrl(session), IsNewSession: false, Recovered: false, saved);
         }
         if (await CreatedEarlier(client, saved.ClientToken, ct) is { } found)
@@ -46,10 +46,10 @@ public sealed class RetrySafeSender(IDevinConnector connector)
     /// <summary>The session an earlier attempt created under <paramref name="token"/>, archived or not, if any.</summary>
     private static async Task<SessionResponse?> CreatedEarlier(IDevinClient client, string token, CancellationToken ct)
     {
-        var tag = DevinClient.ClientTagPrefix + token;
+        var tag = SessionCreateBody.ClientTagPrefix + token;
         foreach (var archived in client.Flavor == ApiFlavor.V3 ? new bool?[] { null, true } : [null])
         {
-            var page = await client.ListSessions(new SessionListQuery { Tags = [tag], First = 10, IsArchived = archived }, ct);
+            var page = await client.Sessions.List(new SessionListQuery { Tags = [tag], First = 10, IsArchived = archived }, ct);
             if (page.Items.FirstOrDefault(s => s.Tags.Contains(tag)) is { } match) return match;
         }
         return null;

@@ -17,5 +17,5 @@ public sealed class OwnedConnector(IDevinConnector inner) : IDevinConnector, IDi
     public async Task<IDevinClient> Connect(ThrottleGate? gate, CancellationToken ct) =>
         _client ??= await inner.Connect(gate, ct);
 
-    public void Dispose() => (_client as IDisposable)?.Dispose();
+    public void Dispose() => _client?.Dispose();
 }

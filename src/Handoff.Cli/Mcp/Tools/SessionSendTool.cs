@@ -21,7 +21,7 @@ public sealed class SessionSendTool(AppServices services) : McpTool("session_sen
         var text = arguments.String("message")!;
         if (string.IsNullOrWhiteSpace(text)) throw new HandoffException("'message' is empty", ExitCodes.Usage);
         using var connector = new OwnedConnector(services.Connector(new ConnectionOverrides(), folder));
-        var sent = await (await connector.Connect(null, cancellationToken)).SendMessage(id, new SendMessageRequest { Message = text.TrimEnd('\r', '\n') }, cancellationToken);
+        var sent = await (await connector.Connect(null, cancellationToken)).Messages.Send(id, new SendMessageRequest { Message = text.TrimEnd('\r', '\n') }, cancellationToken);
         return Result(new SendView(id, Sent: true, sent.Session?.Status, sent.Session?.StatusDetail, sent.Detail), CliJson.Compact.SendView);
     }
 }

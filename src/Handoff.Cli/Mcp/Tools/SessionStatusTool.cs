@@ -18,7 +18,7 @@ public sealed class SessionStatusTool(AppServices services) : McpTool("session_s
         var folder = RepositoryPath.Resolve(arguments, services.Environment.CurrentDirectory, requireRepository: false);
         var id = SessionArgument.Resolve(arguments, folder);
         using var connector = new OwnedConnector(services.Connector(new ConnectionOverrides(), folder));
-        var session = await (await connector.Connect(null, cancellationToken)).GetSession(id, cancellationToken);
+        var session = await (await connector.Connect(null, cancellationToken)).Sessions.Get(id, cancellationToken);
         return Result(FollowView.Session(session), Json.Context.SessionView);
     }
 }

@@ -26,15 +26,10 @@ public sealed class SessionsListTool(AppServices services) : McpTool("sessions_l
         if (tags.Count > 0 && arguments.Bool("all"))
             throw new HandoffException("'all' and 'tags' contradict each other; pass one", ExitCodes.Usage);
         var limit = (int)(arguments.Integer("limit") ?? 30);
-        var query = new SessionListQuery { Tags = arguments.Bool("all") ? null : tags.Count > 0 ? tags : [HandoffOptions.HandoffTag], First = limit };
+        var query = new SessionListQuery { Tags = arguments.Bool("all") ? null : tags.Count > 0 ? tags : [HandoffOptions.HandoffTag], First = Math.Min(limit, 200) };
         using var connector = new OwnedConnector(services.Connector(new ConnectionOverrides(), folder));
         var client = await connector.Connect(null, cancellationToken);
-        var sessions = new List<SessionView>();
-        await foreach (var session in client.EnumerateSessions(query, cancellationToken))
-        {
-            sessions.Add(FollowView.Session(session));
-            if (sessions.Count >= limit) break;
-        }
-        return Result(new SessionsListView(sessions), McpJson.Context.SessionsListView);
+        var newest = await client.Sessions.ListNewest(query, limit, cancellationToken);
+        return Result(new SessionsListView(newest.Sessions.Select(FollowView.Session).ToList()), McpJson.Context.SessionsListView);
     }
 }
