@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Handoff.Cli.Output;
 using Handoff.Core.Handoffs;
 using Handoff.Core.Output;
+using Handoff.Core.Prompting;
 using Handoff.Core.Settings;
 
 namespace Handoff.Cli;
@@ -72,7 +73,7 @@ public sealed class FanOutRun(AppServices services)
         {
             foreach (var t in batch.Tasks)
             {
-                output.WriteLine($"===== task {t.Index} of {batch.Tasks.Count}: {t.Handoff?.Title ?? t.Entry.Task} =====");
+                output.WriteLine($"===== task {t.Index} of {batch.Tasks.Count}: {t.Handoff?.Title ?? ControlCharacters.Escape(t.Entry.Task)} =====");
                 output.WriteLine(t.Handoff?.Prompt.TrimEnd('\n') ?? $"(not prepared: {t.Failure!.Error!.Message})");
             }
         }
@@ -91,9 +92,9 @@ public sealed class FanOutRun(AppServices services)
         }
 
         Table.Write(services.Console, ["#", "result", "url", "title"],
-            outcomes.Select(o => (IReadOnlyList<string?>)[o.Index.ToString(), o.Error is null ? "created" : "failed", o.Url ?? "-", o.Title ?? o.Task]));
+            outcomes.Select(o => (IReadOnlyList<string?>)[o.Index.ToString(), o.Error is null ? "created" : "failed", o.Url ?? "-", o.Title ?? ControlCharacters.Escape(o.Task)]));
         foreach (var f in failed)
-            services.Console.Error.WriteLine($"devin-handoff: task {f.Index} ({f.Title ?? f.Task}): {f.Error!.Message}");
+            services.Console.Error.WriteLine($"devin-handoff: task {f.Index} ({f.Title ?? ControlCharacters.Escape(f.Task)}): {f.Error!.Message}");
         var throttled = sent.Throttled > 0 ? $" (rate limited {sent.Throttled} time(s); slowed down and retried)" : "";
         services.Console.Error.WriteLine($"created {outcomes.Count - failed.Count} of {outcomes.Count} session(s){throttled}; saved in {sent.SavedPath}");
         if (outcomes.Count > failed.Count)
