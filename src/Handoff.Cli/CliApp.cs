@@ -43,6 +43,7 @@ public static class CliApp
         new DoctorCommand(s),
         new ScanCommand(s),
         new Commands.Hook.HookCommand(s),
+        new Mcp.McpCommand(s),
     ];
 
     public static async Task<int> Run(string[] args, AppServices services, CancellationToken cancellationToken = default)

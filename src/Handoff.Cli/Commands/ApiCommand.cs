@@ -38,18 +38,4 @@ public abstract class ApiCommand(AppServices services, string name, string descr
     protected IDevinConnector Connector => _connector ?? throw new InvalidOperationException("the command is not running");
 
     protected ConnectionOverrides Flags(ParseResult parse) => _api.Read(parse);
-
-    /// <summary>Opens one client on first use, hands it out on every later one, and disposes it at the end.</summary>
-    private sealed class OwnedConnector(IDevinConnector inner) : IDevinConnector, IDisposable
-    {
-        private IDevinClient? _client;
-
-        public Task<ResolvedConnection> Resolve(CancellationToken ct) => inner.Resolve(ct);
-
-        /// <remarks>A command connects one way: a fan-out with its gate, anything else without.</remarks>
-        public async Task<IDevinClient> Connect(ThrottleGate? gate, CancellationToken ct) =>
-            _client ??= await inner.Connect(gate, ct);
-
-        public void Dispose() => (_client as IDisposable)?.Dispose();
-    }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Handoff.Core;
-using Handoff.Core.Hooks;
-using Handoff.Core.Inspection;
+using Handoff.Core.Git;
 using Handoff.Core.Output;
 using Handoff.Core.Secrets;
 using Handoff.Core.Secrets.Output;
@@ -37,36 +36,19 @@ public sealed class ScanCommand(AppServices services) : CliCommand(services, "sc
             throw new HandoffException("--stdin-name needs --stdin", ExitCodes.Usage);
 
         var cwd = Services.Environment.CurrentDirectory;
-        var workTree = Hook.HookCommand.WorkTree(cwd);
-        var scanner = Services.Scanner(workTree);
         string mode;
         IReadOnlyList<Finding> findings;
+        SecretScanner scanner;
         if (parse.GetValue(_stdin))
         {
             mode = "stdin";
+            scanner = Services.Scanner(WorkTreeFinder.Find(cwd));
             findings = await ScanStdin(scanner, parse.GetValue(_stdinName) ?? "stdin", cancellationToken);
-        }
-        else if (paths.Length > 0)
-        {
-            mode = "paths";
-            findings = scanner.ScanFiles(paths.Select(p => Path.GetFullPath(p, cwd)), workTree ?? cwd);
-        }
-        else if (range is not null)
-        {
-            mode = "range";
-            findings = await new GitDiffScan(Services.Processes, scanner, RequireRepo(workTree, cwd, "--range")).Range(range, cancellationToken);
-        }
-        else if (parse.GetValue(_staged))
-        {
-            mode = "staged";
-            findings = await new GitDiffScan(Services.Processes, scanner, RequireRepo(workTree, cwd, "--staged")).Staged(cancellationToken);
         }
         else
         {
-            mode = "working";
-            RequireRepo(workTree, cwd, "scan (working changes)");
-            var snapshot = Services.Inspector().Inspect(new InspectOptions { StartDirectory = cwd, IncludeChanges = true });
-            findings = scanner.Filter(snapshot, SecretMode.Withhold).Findings;
+            var request = new LocalScanRequest { Directory = cwd, Staged = parse.GetValue(_staged), Range = range, Paths = paths };
+            (mode, findings, scanner) = await new LocalScan(Services.Processes, Services.Inspector(), Services.Scanner).Run(request, cancellationToken);
         }
 
         Write(findings, mode, json, sarif, scanner);
@@ -104,9 +86,6 @@ public sealed class ScanCommand(AppServices services) : CliCommand(services, "sc
         var text = await reader.ReadToEndAsync(cancellationToken);
         return scanner.ScanText(name, text);
     }
-
-    private static string RequireRepo(string? workTree, string cwd, string what) =>
-        workTree ?? throw new HandoffException($"{what}: not inside a git repository: {cwd}");
 
     private static string ToolVersion =>
         typeof(ScanCommand).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";

@@ -29,6 +29,19 @@ public sealed class SettingsResolver(IEnvironment environment, IGitConfigReader 
     public Setting OrgId(string? flag) => Resolve(flag, "DEVIN_ORG_ID", "orgId");
     public Setting UserId(string? flag) => Resolve(flag, "DEVIN_USER_ID", "userId");
 
+    // The repository-wide handoff settings, for every front end (create, batch, the MCP server).
+
+    /// <summary>The remote to read: flag, else git config devin-handoff.remote (unset: the inspector chooses).</summary>
+    public string? Remote(string? flag) => Resolve(flag, null, "remote").Value;
+
+    /// <summary>The prompt budget: flag, else DEVIN_HANDOFF_MAX_BYTES, else git config devin-handoff.maxBytes, else 200 KB.</summary>
+    /// <param name="name">How the front end calls the flag, for the error message.</param>
+    public long MaxBytes(string? flag, string name) =>
+        ByteSize.Parse(Resolve(flag, "DEVIN_HANDOFF_MAX_BYTES", "maxBytes").Value, Handoffs.HandoffOptions.DefaultMaxBytes, name);
+
+    /// <summary>Redact instead of withholding: the flag, else git config devin-handoff.redact.</summary>
+    public bool Redact(bool flag) => flag || GetBool(null, "redact", false);
+
     /// <summary>The API key: DEVIN_API_KEY, then the git credential store for the API host.</summary>
     public async Task<Setting> ApiKey(string apiUrl, CancellationToken cancellationToken = default)
     {

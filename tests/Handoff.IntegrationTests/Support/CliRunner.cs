@@ -104,6 +104,14 @@ public sealed class CliRunner : IDisposable
         return new CliResult(result.ExitCode, result.StandardOutput, result.StandardError);
     }
 
+    /// <summary>The sealed environment plus <see cref="Environment"/>: what every run of the binary gets (null: removed).</summary>
+    public Dictionary<string, string?> ProcessEnvironment()
+    {
+        var env = BaseEnvironment();
+        foreach (var (k, v) in Environment) env[k] = v;
+        return env;
+    }
+
     private Dictionary<string, string?> BaseEnvironment()
     {
         var env = new Dictionary<string, string?>

@@ -13,20 +13,4 @@ public sealed class HookCommand(AppServices services) : ICliCommand
         command.Subcommands.Add(new HookUninstallCommand(services).Build());
         return command;
     }
-
-    /// <summary>The repository's work tree (for its secret-scan config), or null outside one / in a bare repository.</summary>
-    internal static string? WorkTree(string cwd)
-    {
-        try
-        {
-            var gitDir = Handoff.Core.Git.GitDirectoryFinder.Find(cwd);
-            if (gitDir is null) return null;
-            using var repo = Handoff.Core.Git.LibGit2Repositories.Open(gitDir);
-            return repo.Info.WorkingDirectory is { } dir ? Path.TrimEndingDirectorySeparator(dir) : null;
-        }
-        catch (LibGit2Sharp.LibGit2SharpException)
-        {
-            return null;
-        }
-    }
 }

@@ -39,7 +39,7 @@ public sealed class HookPrePushCommand(AppServices services) : CliCommand(servic
             var commits = await new PushedCommits(Services.Processes, cwd).Select(remote, refs, cancellationToken);
             if (commits.Count == 0) return ExitCodes.Ok;
 
-            var scanner = Services.Scanner(HookCommand.WorkTree(cwd));
+            var scanner = Services.Scanner(Handoff.Core.Git.WorkTreeFinder.Find(cwd));
             var findings = await new GitDiffScan(Services.Processes, scanner, cwd).Commits(commits, cancellationToken);
             foreach (var note in scanner.Notices) error.WriteLine($"devin-handoff: note: {note}");
             if (findings.Count == 0)

@@ -1,7 +1,6 @@
 using System.Globalization;
-using Handoff.Core;
 
-namespace Handoff.Cli;
+namespace Handoff.Core.Settings;
 
 /// <summary>Parses sizes such as "200000", "300KB", "1.5MB" (1 KB = 1024 bytes).</summary>
 public static class ByteSize
