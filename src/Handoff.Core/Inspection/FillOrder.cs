@@ -10,8 +10,8 @@ public static class FillOrder
 {
     /// <summary>The line the prompt carries to say how it chose.</summary>
     public const string Rule =
-        "Chosen by value: files named in the task or context first, then the unpushed commits and the changes to tracked files, " +
-        "then new files, smaller diffs first within each; generated, vendored and lock files are only listed.";
+        "Chosen by value: files the task names, then unpushed commits and tracked changes, then new files, smallest first; " +
+        "generated, vendored and lock files are only listed.";
 
     public const int Named = 0, Tracked = 1, New = 2;
 

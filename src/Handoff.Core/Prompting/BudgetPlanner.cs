@@ -116,6 +116,12 @@ internal sealed class BudgetPlanner
 
         var cut = _contextLines is not null;
         var baseHead = Bytes(_sections.Head(cut ? [] : null, cut));
+        if (baseHead >= fullHead && Room(0, fullHead) >= 0)
+        {
+            // A context shorter than the cut marker: cutting it would take room, not make it.
+            _manifestLimit = manifest.LargestLimit(l => Room(l, fullHead) >= 0);
+            return;
+        }
         if (Room(limit, baseHead) < 0)
         {
             limit = manifest.LargestLimit(l => Room(l, baseHead) >= 0);
