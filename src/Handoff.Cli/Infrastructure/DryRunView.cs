@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Handoff.Core.Handoffs;
+using Handoff.Core.Inspection;
 
 namespace Handoff.Cli;
 
@@ -31,7 +32,8 @@ public static class DryRunView
                 prepared.Changes.Withheld.Select(w => new DryRunWithheld(w.File, w.StartLine, w.EndLine, w.RuleIds, w.Commit, w.WholeFile)).ToList(),
                 prepared.AllFindings.Select(f => new DryRunFinding(f.RuleId, f.File, f.Line, f.Fingerprint, f.Preview)).ToList(),
                 prepared.Prompt.Bytes,
-                s.Warnings),
+                s.Warnings,
+                new DryRunPlan(FillOrder.Rule, prepared.Prompt.Plan.Select(p => new DryRunPlannedFile(p.Path, p.Commit, p.Class, p.Bytes, p.Included, p.Reason)).ToList())),
             saved.ClientToken);
     }
 }
@@ -57,7 +59,13 @@ public sealed record DryRunInspection(
     IReadOnlyList<DryRunWithheld> Withheld,
     IReadOnlyList<DryRunFinding> Findings,
     long Bytes,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    DryRunPlan Plan);
+
+/// <summary>How the byte budget was filled: the rule, and every change in the order it was offered a place.</summary>
+public sealed record DryRunPlan(string Rule, IReadOnlyList<DryRunPlannedFile> Files);
+
+public sealed record DryRunPlannedFile(string Path, string? Commit, string Class, long Bytes, bool Included, string? Reason);
 
 public sealed record DryRunCommit(string Sha, string Subject);
 

@@ -21,6 +21,7 @@ public sealed class HandoffPreparer(IRepoInspector inspector, ISecretScanner sca
             StartDirectory = options.StartDirectory,
             RemoteName = options.RemoteName,
             IncludeChanges = options.IncludeChanges,
+            Mentions = new PathMentions([options.Task, options.Context]),
             // Reading more than the budget can hold is wasted memory; keep some slack for files the scan withholds.
             ReadBudgetBytes = options.MaxBytes * 2,
         });

@@ -17,6 +17,11 @@ public sealed record InspectOptions
     /// </summary>
     public long? ReadBudgetBytes { get; init; }
 
+    /// <summary>
+    /// The files the task(s) and context name: read first, and read even when generated, vendored or a lock file.
+    /// </summary>
+    public PathMentions Mentions { get; init; } = PathMentions.None;
+
     /// <summary>--no-diff: do not read working changes or patches, only the metadata.</summary>
     public bool IncludeChanges { get; init; } = true;
 }

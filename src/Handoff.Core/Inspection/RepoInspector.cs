@@ -37,11 +37,9 @@ public sealed class RepoInspector(ISshHostResolver? sshHosts = null) : IRepoInsp
 
         var budget = new ReadBudget(options.ReadBudgetBytes);
         var conflicted = ConflictedPaths(repo);
-        var diffs = new GitDiffReader(repo, TrimSeparator(repo.Info.Path), options, budget, warnings);
+        var diffs = new GitDiffReader(repo, TrimSeparator(repo.Info.Path), TrimSeparator(repo.Info.WorkingDirectory), options, budget, warnings);
         var commits = ReadCommitPatches(diffs, history.UnpushedCommits, options);
-        var workingChanges = options.IncludeChanges
-            ? diffs.WorkingTree(TrimSeparator(repo.Info.WorkingDirectory), head.Sha, conflicted)
-            : [];
+        var workingChanges = options.IncludeChanges ? diffs.WorkingTree(head.Sha, conflicted) : [];
 
         var unread = commits.SelectMany(c => c.Files).Concat(workingChanges).Count(f => f.Omission == ContentOmission.ReadBudgetExceeded);
         if (unread > 0)

@@ -78,6 +78,9 @@ public enum ContentOmission
 
     /// <summary>Text that is not UTF-8: a prompt is UTF-8, so its lines could not be sent byte for byte.</summary>
     NotUtf8,
+
+    /// <summary>Generated, vendored or a lock file (see <see cref="FileChange.Category"/>) that the task does not name: listed, never read.</summary>
+    ListedOnly,
 }
 
 /// <summary>
@@ -96,6 +99,9 @@ public sealed record FileChange
     public long Size { get; init; }
 
     public ContentOmission Omission { get; init; } = ContentOmission.None;
+
+    /// <summary>Source, or generated / vendored / a lock file, which the prompt lists but does not inline unless the task names it.</summary>
+    public FileCategory Category { get; init; } = FileCategory.Source;
 
     /// <summary>Header lines, each without its line terminator.</summary>
     public IReadOnlyList<string> HeaderLines { get; init; } = [];

@@ -1,8 +1,14 @@
 using System.Text;
+using Handoff.Core.Inspection;
 
 namespace Handoff.Core.Prompting;
 
 /// <summary>Decides what fits (see <see cref="PromptComposer"/> for the order) and renders the result.</summary>
+/// <remarks>
+/// The Omitted section is reserved at its size when everything is omitted and shrinks as changes are included: exactly,
+/// line by line, while it names every item; past <see cref="OmittedSection.MaxItemLines"/> items the named lines count
+/// exactly and the folder lines of new files at <see cref="OmittedSection.GroupBound"/>, which no subset exceeds.
+/// </remarks>
 internal sealed class BudgetPlanner
 {
     private readonly PromptInput _input;
@@ -17,7 +23,9 @@ internal sealed class BudgetPlanner
     private readonly bool[] _diffIncluded;
     private int _patchRun, _diffRun;
     private IReadOnlyList<string>? _keptContext;
-    private int? _manifestLimit;   // null = every omitted item gets its own line
+    private int? _manifestLimit;   // null = every manifest line is printed
+    private readonly long _groupBound;
+    private readonly List<(DiffUnit Diff, int Index)> _fillOrder;
 
     public bool ContextCut { get; private set; }
 
@@ -30,6 +38,10 @@ internal sealed class BudgetPlanner
         _keptContext = _contextLines;
         _fixedBytes = Bytes(_sections.Withheld()) + Bytes(_sections.Tail());
         _diffIncluded = new bool[_units.Diffs.Count];
+        _groupBound = OmittedSection.GroupBound(Tally.AllOmitted(_units).Where(e => e.Groupable));
+        _fillOrder = _units.Diffs.Select((diff, index) => (diff, index))
+            .OrderBy(d => d.diff.Rank).ThenBy(d => d.diff.Bytes)
+            .ThenBy(d => d.diff.File.Path, StringComparer.Ordinal).ThenBy(d => d.index).ToList();
     }
 
     public BudgetPlanner Plan()
@@ -41,8 +53,12 @@ internal sealed class BudgetPlanner
         return this;
     }
 
+    /// <summary>Files the task names, then the commits (oldest first, up to the first that does not fit), then the other files.</summary>
     private void FillGreedily(Tally tally, long headBytes)
     {
+        foreach (var (diff, index) in _fillOrder.Where(d => d.Diff.Rank == FillOrder.Named))
+            tally = TryDiff(tally, headBytes, diff, index);
+
         foreach (var patch in _units.Patches)
         {
             var next = tally with
@@ -52,38 +68,41 @@ internal sealed class BudgetPlanner
                 PatchRun = Math.Max(tally.PatchRun, patch.BacktickRun),
                 ManifestCount = tally.ManifestCount - patch.IfOmitted.Count,
                 ManifestLineBytes = tally.ManifestLineBytes - patch.IfOmittedBytes,
+                NamedLineBytes = tally.NamedLineBytes - patch.IfOmittedBytes,
             };
             if (Total(next, headBytes) > _input.MaxBytes) break;
             tally = next;
         }
 
-        var fillOrder = _units.Diffs.Select((diff, index) => (diff, index))
-            .OrderBy(d => d.diff.FillClass).ThenBy(d => d.diff.Bytes)
-            .ThenBy(d => d.diff.File.Path, StringComparer.Ordinal).ThenBy(d => d.index);
-        foreach (var (diff, index) in fillOrder)
-        {
-            var next = tally with
-            {
-                Files = tally.Files + 1,
-                DiffBody = tally.DiffBody + diff.Bytes,
-                DiffRun = Math.Max(tally.DiffRun, diff.BacktickRun),
-                ManifestCount = tally.ManifestCount - 1,
-                ManifestLineBytes = tally.ManifestLineBytes - diff.IfOmitted.LineBytes,
-            };
-            if (Total(next, headBytes) > _input.MaxBytes) continue;
-            tally = next;
-            _diffIncluded[index] = true;
-        }
+        foreach (var (diff, index) in _fillOrder.Where(d => d.Diff.Rank != FillOrder.Named))
+            tally = TryDiff(tally, headBytes, diff, index);
 
         _commitsIncluded = tally.Commits;
         _patchRun = tally.PatchRun;
         _diffRun = tally.DiffRun;
     }
 
+    /// <summary>Includes the file when the whole prompt still fits; a file that does not fit is skipped and the next tried.</summary>
+    private Tally TryDiff(Tally tally, long headBytes, DiffUnit diff, int index)
+    {
+        var next = tally with
+        {
+            Files = tally.Files + 1,
+            DiffBody = tally.DiffBody + diff.Bytes,
+            DiffRun = Math.Max(tally.DiffRun, diff.BacktickRun),
+            ManifestCount = tally.ManifestCount - 1,
+            ManifestLineBytes = tally.ManifestLineBytes - diff.IfOmitted.LineBytes,
+            NamedLineBytes = tally.NamedLineBytes - (diff.IfOmitted.Groupable ? 0 : diff.IfOmitted.LineBytes),
+        };
+        if (Total(next, headBytes) > _input.MaxBytes) return tally;
+        _diffIncluded[index] = true;
+        return next;
+    }
+
     /// <summary>Nothing but the reserved part fits: shorten the manifest, then the context.</summary>
     private void PlanOverflow()
     {
-        var manifest = new ManifestSizes(ManifestEntries());
+        var manifest = new ManifestSizes(OmittedSection.Lines(ManifestEntries()));
         var otherBytes = Total(Tally.NothingIncluded(_units) with { ManifestCount = 0 }, headBytes: 0);
         long Room(int limit, long headBytes) => _input.MaxBytes - (otherBytes + headBytes + manifest.Bytes(limit));
 
@@ -97,6 +116,12 @@ internal sealed class BudgetPlanner
 
         var cut = _contextLines is not null;
         var baseHead = Bytes(_sections.Head(cut ? [] : null, cut));
+        if (baseHead >= fullHead && Room(0, fullHead) >= 0)
+        {
+            // A context shorter than the cut marker: cutting it would take room, not make it.
+            _manifestLimit = manifest.LargestLimit(l => Room(l, fullHead) >= 0);
+            return;
+        }
         if (Room(limit, baseHead) < 0)
         {
             limit = manifest.LargestLimit(l => Room(l, baseHead) >= 0);
@@ -127,25 +152,28 @@ internal sealed class BudgetPlanner
     {
         private readonly long[] _lineBytes;   // prefix sums
         private readonly long[] _sizes;       // prefix sums
+        private readonly int[] _items;        // prefix sums
         private readonly int _count;
 
-        public ManifestSizes(IReadOnlyList<ManifestEntry> entries)
+        public ManifestSizes(IReadOnlyList<ManifestLine> lines)
         {
-            _count = entries.Count;
+            _count = lines.Count;
             _lineBytes = new long[_count + 1];
             _sizes = new long[_count + 1];
+            _items = new int[_count + 1];
             for (var i = 0; i < _count; i++)
             {
-                _lineBytes[i + 1] = _lineBytes[i] + entries[i].LineBytes;
-                _sizes[i + 1] = _sizes[i] + entries[i].Item.Size;
+                _lineBytes[i + 1] = _lineBytes[i] + lines[i].Bytes;
+                _sizes[i + 1] = _sizes[i] + lines[i].Size;
+                _items[i + 1] = _items[i] + lines[i].Items;
             }
         }
 
         public long Bytes(int limit)
         {
             if (_count == 0) return 0;
-            var rest = _count - limit;
-            var summary = rest == 0 ? 0 : BudgetPlanner.Bytes(PromptSections.ManifestSummary(rest, _sizes[_count] - _sizes[limit]));
+            var rest = _items[_count] - _items[limit];
+            var summary = limit == _count ? 0 : BudgetPlanner.Bytes(PromptSections.ManifestSummary(rest, _sizes[_count] - _sizes[limit]));
             return ManifestHeadingBytes + _lineBytes[limit] + summary;
         }
 
@@ -166,7 +194,13 @@ internal sealed class BudgetPlanner
                + Bytes(patchPrefix) + t.PatchBody + Bytes(patchSuffix)
                + Bytes(diffPrefix) + t.DiffBody + Bytes(diffSuffix)
                + _fixedBytes
-               + (t.ManifestCount == 0 ? 0 : ManifestHeadingBytes + t.ManifestLineBytes);
+               + ManifestBytes(t);
+    }
+
+    private long ManifestBytes(Tally t)
+    {
+        if (t.ManifestCount == 0) return 0;
+        return ManifestHeadingBytes + (t.ManifestCount <= OmittedSection.MaxItemLines ? t.ManifestLineBytes : t.NamedLineBytes + _groupBound);
     }
 
     public string Render()
@@ -188,14 +222,14 @@ internal sealed class BudgetPlanner
 
         text.Append(_sections.Withheld());
 
-        var entries = ManifestEntries();
-        if (entries.Count > 0)
+        var lines = OmittedSection.Lines(ManifestEntries());
+        if (lines.Count > 0)
         {
             text.Append(PromptSections.ManifestHeading);
-            var limit = _manifestLimit ?? entries.Count;
-            foreach (var entry in entries.Take(limit)) text.Append(PromptSections.ManifestLine(entry.Item));
-            var rest = entries.Skip(limit).ToList();
-            if (rest.Count > 0) text.Append(PromptSections.ManifestSummary(rest.Count, rest.Sum(e => e.Item.Size)));
+            var limit = _manifestLimit ?? lines.Count;
+            foreach (var line in lines.Take(limit)) text.Append(line.Text);
+            var rest = lines.Skip(limit).ToList();
+            if (rest.Count > 0) text.Append(PromptSections.ManifestSummary(rest.Sum(l => l.Items), rest.Sum(l => l.Size)));
         }
 
         text.Append(_sections.Tail());
@@ -220,19 +254,45 @@ internal sealed class BudgetPlanner
         return paths.Distinct(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>Every change in the order it was offered a place, with its class, whether it got one, and why not.</summary>
+    public IReadOnlyList<PlannedFile> PlannedFiles()
+    {
+        var plan = new List<PlannedFile>();
+        void AddDiffs(IEnumerable<(DiffUnit Diff, int Index)> diffs)
+        {
+            foreach (var (diff, index) in diffs)
+                plan.Add(new(diff.File.Path, null, FillOrder.ClassName(diff.Rank), diff.Bytes, _diffIncluded[index], _diffIncluded[index] ? null : OmittedReasons.Budget));
+        }
+        AddDiffs(_fillOrder.Where(d => d.Diff.Rank == FillOrder.Named));
+        for (var c = 0; c < _units.Patches.Count; c++)
+        {
+            var patch = _units.Patches[c];
+            var included = c < _commitsIncluded;
+            plan.AddRange(patch.IfOmitted.Select(e => new PlannedFile(e.Item.Path, e.Item.Commit, "commit", e.Item.Size, included, included ? null : e.Item.Reason)));
+            plan.AddRange(_units.AlwaysOmitted.Where(e => e.Item.Commit == patch.Commit.Sha && e.Item.Reason != OmittedReasons.Secret)
+                .Select(e => new PlannedFile(e.Item.Path, e.Item.Commit, "commit", e.Item.Size, false, e.Item.Reason)));
+        }
+        AddDiffs(_fillOrder.Where(d => d.Diff.Rank != FillOrder.Named));
+        plan.AddRange(_units.AlwaysOmitted.Where(e => e.Item.Commit is null && e.Item.Reason != OmittedReasons.Secret)
+            .Select(e => new PlannedFile(e.Item.Path, null, e.Class, e.Item.Size, false, e.Item.Reason)));
+        return plan;
+    }
+
     private static long Bytes(string text) => Encoding.UTF8.GetByteCount(text);
 
     private readonly record struct Tally(
         int Commits, long PatchBody, int PatchRun,
         int Files, long DiffBody, int DiffRun,
-        int ManifestCount, long ManifestLineBytes)
+        int ManifestCount, long ManifestLineBytes, long NamedLineBytes)
     {
+        public static List<ManifestEntry> AllOmitted(ChangeUnits units) => units.AlwaysOmitted
+            .Concat(units.Patches.SelectMany(p => p.IfOmitted))
+            .Concat(units.Diffs.Select(d => d.IfOmitted)).ToList();
+
         public static Tally NothingIncluded(ChangeUnits units)
         {
-            var all = units.AlwaysOmitted
-                .Concat(units.Patches.SelectMany(p => p.IfOmitted))
-                .Concat(units.Diffs.Select(d => d.IfOmitted)).ToList();
-            return new Tally(0, 0, 0, 0, 0, 0, all.Count, all.Sum(e => e.LineBytes));
+            var all = AllOmitted(units);
+            return new Tally(0, 0, 0, 0, 0, 0, all.Count, all.Sum(e => e.LineBytes), all.Where(e => !e.Groupable).Sum(e => e.LineBytes));
         }
     }
 }

@@ -3,8 +3,11 @@ using Handoff.Core.Inspection;
 
 namespace Handoff.Core.Prompting;
 
-/// <summary>An omitted item with its place in the manifest (commits in order, then working files, then secrets).</summary>
-internal sealed record ManifestEntry((int Group, int Index) Order, OmittedItem Item)
+/// <summary>
+/// An omitted item with its place in the manifest (commits in order, then working files, then secrets).
+/// <paramref name="Groupable"/>: a new file git does not track yet, which a long manifest counts by folder instead of naming.
+/// </summary>
+internal sealed record ManifestEntry((int Group, int Index) Order, OmittedItem Item, bool Groupable = false, string Class = "")
 {
     public long LineBytes { get; } = Encoding.UTF8.GetByteCount(PromptSections.ManifestLine(Item));
 }
@@ -21,14 +24,11 @@ internal sealed record PatchUnit(
     public long IfOmittedBytes { get; } = IfOmitted.Sum(e => e.LineBytes);
 }
 
-/// <summary>One working-tree file's diff: included whole or not at all.</summary>
-internal sealed record DiffUnit(int Position, FileChange File, string Text, ManifestEntry IfOmitted)
+/// <summary>One working-tree file's diff: included whole or not at all. <paramref name="Rank"/>: its <see cref="FillOrder"/> class.</summary>
+internal sealed record DiffUnit(int Position, FileChange File, string Text, ManifestEntry IfOmitted, int Rank)
 {
     public long Bytes { get; } = Encoding.UTF8.GetByteCount(Text);
     public int BacktickRun { get; } = MarkdownFence.LongestBacktickRun(Text);
-
-    /// <summary>0 for changes to tracked files (incl. staged new files), 1 for untracked files.</summary>
-    public int FillClass => File.Kind == ChangeKind.Untracked ? 1 : 0;
 }
 
 /// <summary>Splits the filtered changes into budgetable units and items that are never inlined.</summary>
@@ -40,8 +40,12 @@ internal sealed class ChangeUnits
     /// <summary>Always in the manifest: binary / LFS / too-large files and secret withholdings.</summary>
     public List<ManifestEntry> AlwaysOmitted { get; } = [];
 
+    /// <summary>The files this task or context names.</summary>
+    public PathMentions Mentions { get; }
+
     public ChangeUnits(PromptInput input)
     {
+        Mentions = new PathMentions([input.Task, input.Context]);
         if (input.IncludeChanges) AddChanges(input);
         AddSecrets(input);
     }
@@ -57,9 +61,9 @@ internal sealed class ChangeUnits
             for (var f = 0; f < commit.Files.Count; f++)
             {
                 var file = commit.Files[f];
-                if (file.Omission != ContentOmission.None)
+                if (ListedOnly(file) is { } reason)
                 {
-                    AlwaysOmitted.Add(new((c, f), new(file.Path, file.Size, OmittedReasons.For(file.Omission), commit.Sha)));
+                    AlwaysOmitted.Add(new((c, f), new(file.Path, file.Size, reason, commit.Sha)));
                     continue;
                 }
                 rendered.Add(file);
@@ -74,13 +78,28 @@ internal sealed class ChangeUnits
         {
             var file = files[f];
             var order = (commits.Count, f);
-            if (file.Omission != ContentOmission.None)
-                AlwaysOmitted.Add(new(order, new(file.Path, file.Size, OmittedReasons.For(file.Omission))));
+            var untracked = file.Kind == ChangeKind.Untracked;
+            var named = Mentions.Names(file.Path);
+            if (ListedOnly(file) is { } reason)
+                AlwaysOmitted.Add(new(order, new(file.Path, file.Size, reason), untracked,
+                    file.Category != FileCategory.Source && !named ? reason : FillOrder.ClassName(FillOrder.Rank(named, untracked))));
             else if (file.HeaderLines.Count > 0 || file.Hunks.Count > 0)
                 Diffs.Add(new DiffUnit(f, file, GitPatchFormat.FileDiff(file),
-                    new ManifestEntry(order, new(file.Path, file.DiffBytes, OmittedReasons.Budget))));
+                    new ManifestEntry(order, new(file.Path, file.DiffBytes, OmittedReasons.Budget), untracked),
+                    FillOrder.Rank(named, untracked)));
             // A change with no diff text at all (a submodule described only by its range) is in the metadata.
         }
+    }
+
+    /// <summary>
+    /// Why the file is only listed: an omission Inspect found, or a generated / vendored / lock file this task does not
+    /// name (Inspect reads one when any task of a fan-out names it). Null when its text can be inlined.
+    /// </summary>
+    private string? ListedOnly(FileChange file)
+    {
+        if (file.Omission == ContentOmission.ListedOnly) return OmittedReasons.For(file.Category);
+        if (file.Omission != ContentOmission.None) return OmittedReasons.For(file.Omission);
+        return FillOrder.IsListedOnly(file.Category, Mentions.Names(file.Path)) ? OmittedReasons.For(file.Category) : null;
     }
 
     private void AddSecrets(PromptInput input)

@@ -27,8 +27,18 @@ public sealed record PromptInput
     public IReadOnlyList<string> AttachmentUrlsForPrompt { get; init; } = [];
 }
 
-/// <summary>An item the budget or an omission rule left out. Reason: "binary", "lfs", "too-large", "budget", "secret".</summary>
+/// <summary>
+/// An item the budget or an omission rule left out. Reason: "binary", "lfs", "too-large", "budget", "secret", "not-utf8",
+/// "generated", "vendored", "lock-file".
+/// </summary>
 public sealed record OmittedItem(string Path, long Size, string Reason, string? Commit = null);
+
+/// <summary>
+/// One change as the budget saw it, in the order it was offered a place: its class ("named", "commit", "tracked", "new",
+/// or "generated" / "vendored" / "lock-file" when only listed), its bytes (the diff's; the file's when never inlined),
+/// whether it is in the prompt, and if not, why (an <see cref="OmittedItem"/> reason).
+/// </summary>
+public sealed record PlannedFile(string Path, string? Commit, string Class, long Bytes, bool Included, string? Reason);
 
 public sealed record ComposedPrompt(
     string Prompt,
@@ -39,6 +49,9 @@ public sealed record ComposedPrompt(
 {
     /// <summary>True when the context had to be cut (at a line boundary, with a marker) to fit the budget.</summary>
     public bool ContextTruncated { get; init; }
+
+    /// <summary>How the budget was filled: every change in the order it was offered a place (<see cref="FillOrder"/>).</summary>
+    public IReadOnlyList<PlannedFile> Plan { get; init; } = [];
 }
 
 /// <summary>Stage 3 of a handoff: task + context + snapshot + filtered changes → the prompt, within the byte budget.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using Handoff.Core.Inspection;
 
 namespace Handoff.Core.Prompting;
 
@@ -13,16 +14,20 @@ namespace Handoff.Core.Prompting;
 /// manifest that lists every change as omitted are reserved first. Changes are then added, each
 /// one only if the whole prompt still fits (an included change frees its manifest line):</para>
 /// <list type="number">
+/// <item>Uncommitted files whose path or name the task or context mentions (<see cref="PathMentions"/>).</item>
 /// <item>Unpushed commits, oldest first, each as a whole `git format-patch` mail. Filling stops at the
 /// first commit that does not fit: a patch only applies on top of its parents, and a partial patch
-/// would not `git am`. They come first because the uncommitted diff is against HEAD and needs them.</item>
+/// would not `git am`. They come before the other files because the uncommitted diff is against HEAD and needs them.</item>
 /// <item>Uncommitted changes to tracked files (modified, staged-new, renamed, copied, deleted, type
-/// changes), then untracked files: tracked edits are the work in progress proper, untracked files are
-/// more often scratch output and always carry their whole content.</item>
+/// changes), then new files git does not track yet (untracked, or only `git add -N`): tracked edits are the
+/// work in progress proper, new files are more often output left behind.</item>
 /// <item>Within each class, smallest diff first (ties by path, then git order), so the most files fit.
 /// A file that does not fit is skipped and the following files are still tried (a small untracked file
 /// may fit after a large tracked one did not).</item>
+/// <item>Generated, vendored and lock files (<see cref="FileCategories"/>) are listed only, unless the task names them.</item>
 /// </list>
+/// <para>The Omitted section says in one line how the files were chosen. Past 30 omitted items it keeps naming every
+/// commit's file, tracked change and secret, and counts new files per top-level folder (<see cref="OmittedSection"/>).</para>
 /// <para>A file is included whole (all its hunks) or omitted whole with reason "budget": a half-applied
 /// file is a state that never existed locally and is easy to miss, while a file in the manifest is an
 /// explicit gap. Included file diffs are printed in their original (git) order, not in fill order.</para>
@@ -58,6 +63,7 @@ public sealed class PromptComposer : IPromptComposer
         return new ComposedPrompt(prompt, input.Title ?? PromptTitle.FromTask(input.Task), plan.IncludedFiles(), plan.OmittedItems(), bytes)
         {
             ContextTruncated = plan.ContextCut,
+            Plan = plan.PlannedFiles(),
         };
     }
 }

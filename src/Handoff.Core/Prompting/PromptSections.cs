@@ -152,7 +152,7 @@ internal sealed class PromptSections(PromptInput input)
         _ => "whole file",
     };
 
-    public const string ManifestHeading = "\n### Omitted\n\nNot included in this prompt:\n\n";
+    public const string ManifestHeading = "\n### Omitted\n\n" + FillOrder.Rule + " Not included in this prompt:\n\n";
 
     public static string ManifestLine(OmittedItem item)
     {
@@ -195,6 +195,11 @@ public static class OmittedReasons
     public const string Secret = "secret";
     public const string NotUtf8 = "not-utf8";
 
+    // Listed only, never inlined unless the task names the file (FileCategories.Reason).
+    public const string Generated = "generated";
+    public const string Vendored = "vendored";
+    public const string LockFile = "lock-file";
+
     public static string For(ContentOmission omission) => omission switch
     {
         ContentOmission.Binary => Binary,
@@ -202,6 +207,15 @@ public static class OmittedReasons
         ContentOmission.TooLarge => TooLarge,
         ContentOmission.ReadBudgetExceeded => Budget,
         ContentOmission.NotUtf8 => NotUtf8,
+        ContentOmission.ListedOnly => throw new ArgumentOutOfRangeException(nameof(omission), omission, "the reason is the file's category"),
         _ => throw new ArgumentOutOfRangeException(nameof(omission), omission, "not an omission"),
+    };
+
+    public static string For(FileCategory category) => category switch
+    {
+        FileCategory.Generated => Generated,
+        FileCategory.Vendored => Vendored,
+        FileCategory.LockFile => LockFile,
+        _ => throw new ArgumentOutOfRangeException(nameof(category), category, "source files are not listed only"),
     };
 }

@@ -273,7 +273,10 @@ public class CliJsonViewTests
         };
         Finding[] findings = [new("aws-access-key-id", "a.py", 3, "a.py:aws-access-key-id:0123", "key = AKIA…", new string('c', 40), FindingConfidence.High)];
         var changes = new FilteredChanges([], [], findings, [new WithheldItem("a.py", 3, 4, ["aws-access-key-id"], new string('c', 40)), new WithheldItem(".env", null, null, ["path-dotenv"], WholeFile: true)]);
-        var prompt = new ComposedPrompt(Text, "Fix it", ["a.py", "b.py"], [new OmittedItem("big.bin", 1_000_000, "binary"), new OmittedItem("c.txt", 10, "budget", new string('c', 40))], 4321);
+        var prompt = new ComposedPrompt(Text, "Fix it", ["a.py", "b.py"], [new OmittedItem("big.bin", 1_000_000, "binary"), new OmittedItem("c.txt", 10, "budget", new string('c', 40))], 4321)
+        {
+            Plan = [new PlannedFile("a.py", null, "tracked", 120, true, null), new PlannedFile("c.txt", new string('c', 40), "commit", 10, false, "budget")],
+        };
         var prepared = new PreparedHandoff(prompt, snapshot, changes, [new Finding("github-pat", "task", 0, "task:github-pat:1", "[REDACTED]")], ["handoff"], "o/r");
         var request = JsonNode.Parse("""{"prompt":"p ü","tags":["handoff"],"max_acu_limit":5}""")!;
 
@@ -298,6 +301,11 @@ public class CliJsonViewTests
                 findings = prepared.AllFindings.Select(f => new { rule = f.RuleId, file = f.File, line = f.Line, fingerprint = f.Fingerprint, preview = f.Preview }),
                 bytes = prepared.Prompt.Bytes,
                 warnings = s.Warnings,
+                plan = new
+                {
+                    rule = FillOrder.Rule,
+                    files = prepared.Prompt.Plan.Select(p => new { path = p.Path, commit = p.Commit, @class = p.Class, bytes = p.Bytes, included = p.Included, reason = p.Reason }),
+                },
             },
             client_token = Saved.ClientToken,
         });

@@ -7,17 +7,23 @@ namespace Handoff.Core.Inspection.Diffing;
 /// first and in the same order. A section belongs to the first entry, from the current one on, whose
 /// "diff --git" line it carries; an entry git printed no section for did not change after all.
 /// </summary>
-internal sealed class DiffCollector
+/// <param name="listedOnly">entries whose text is never sent: their sections are kept without hunks.</param>
+internal sealed class DiffCollector(Func<RawEntry, bool>? listedOnly = null)
 {
     private readonly List<RawEntry> _entries = [];
     private readonly Dictionary<int, List<PatchSection>> _sections = [];
     private int _cursor;
 
+    public IReadOnlyList<RawEntry> Entries => _entries;
+
     public void Add(RawEntry entry) => _entries.Add(entry);
 
-    public void Add(PatchSection section)
+    public bool IsListedOnly(RawEntry entry) => listedOnly?.Invoke(entry) == true;
+
+    /// <summary>Adds the section to its entry and returns that entry (null when there are no entries).</summary>
+    public RawEntry? Add(PatchSection section)
     {
-        if (_entries.Count == 0) return;
+        if (_entries.Count == 0) return null;
         var header = section.HeaderLines.Count > 0 ? Encoding.UTF8.GetString(section.HeaderLines[0]) : "";
         for (var i = _cursor; i < _entries.Count; i++)
         {
@@ -25,16 +31,15 @@ internal sealed class DiffCollector
             _cursor = i;
             break;
         }
+        var entry = _entries[_cursor];
+        if (IsListedOnly(entry)) section = new PatchSection(section.HeaderLines, []);
         if (!_sections.TryGetValue(_cursor, out var list)) _sections[_cursor] = list = [];
         list.Add(section);
+        return entry;
     }
 
-    /// <summary>True when one of the raw entries is this entry (same change of the same paths).</summary>
-    public bool Contains(RawEntry entry) => _entries.Any(e => e.Path == entry.Path && e.OldPath == entry.OldPath && e.Status == entry.Status);
-
     /// <param name="complete">false when reading stopped early: entries whose text was not read yet are listed without it.</param>
-    /// <param name="unreadIsChange">when given, an entry not read yet is listed only if this says it is a change.</param>
-    public IEnumerable<FileChange> Build(FileChangeBuilder builder, bool complete, Func<RawEntry, bool>? unreadIsChange = null)
+    public IEnumerable<FileChange> Build(FileChangeBuilder builder, bool complete)
     {
         var lastRead = _sections.Count == 0 ? -1 : _cursor;
         for (var i = 0; i < _entries.Count; i++)
@@ -44,7 +49,7 @@ internal sealed class DiffCollector
             // A type change is two sections; with only the first one read, its text is incomplete.
             if (!complete && i == lastRead && entry.Status == 'T' && sections?.Count == 1) sections = null;
             var unread = sections is null && !complete && i >= lastRead;
-            if (sections is not null || (unread && unreadIsChange?.Invoke(entry) != false))
+            if (sections is not null || unread)
                 foreach (var change in builder.Build(entry, sections)) yield return change;
         }
     }

@@ -6,11 +6,15 @@ namespace Handoff.Core.Inspection.Diffing;
 /// <summary>
 /// Turns one raw entry of git's diff and the patch sections git printed for it into <see cref="FileChange"/>s: the
 /// header lines and hunks exactly as git wrote them, the kind, modes and sizes, and why content is left out
-/// (binary or -diff, LFS pointer, too large, not UTF-8, or not read because the read budget ran out).
+/// (binary or -diff, LFS pointer, too large, not UTF-8, listed only as generated / vendored / a lock file, or not read
+/// because the read budget ran out).
 /// </summary>
-internal sealed class FileChangeBuilder(Repository repo, InspectOptions options, string? workingDirectory)
+/// <param name="categories">each path's category (<see cref="ChangeClassifier"/>); a path not in it is source.</param>
+internal sealed class FileChangeBuilder(
+    Repository repo, InspectOptions options, string? workingDirectory, IReadOnlyDictionary<string, FileCategory>? categories = null)
 {
     private const string ZeroId = "0000000000000000000000000000000000000000";
+    private const string EmptyBlobId = "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391";
     private const string NoMode = "000000";
     private const string GitLinkMode = "160000";
 
@@ -50,7 +54,8 @@ internal sealed class FileChangeBuilder(Repository repo, InspectOptions options,
 
         var oldSize = hasOld ? BlobSize(entry.OldId) : 0;
         var newSize = hasNew ? NewSize(entry) : 0;
-        change = change with { Size = hasNew ? newSize : oldSize };
+        change = change with { Size = hasNew ? newSize : oldSize, Category = CategoryOf(entry) };
+        if (IsListedOnly(entry)) return change with { Omission = ContentOmission.ListedOnly, HeaderLines = [] };
         if (section is null) return change with { Omission = ContentOmission.ReadBudgetExceeded };
         if (Math.Max(oldSize, newSize) > options.MaxFileBytes) return change with { Omission = ContentOmission.TooLarge };
         if (section.IsBinary) return change with { Omission = ContentOmission.Binary };
@@ -61,10 +66,26 @@ internal sealed class FileChangeBuilder(Repository repo, InspectOptions options,
         return change with { Hunks = hunks };
     }
 
+    public FileCategory CategoryOf(RawEntry entry) =>
+        entry.OldMode == GitLinkMode || entry.NewMode == GitLinkMode ? FileCategory.Source
+            : categories?.GetValueOrDefault(entry.Path) ?? FileCategory.Source;
+
+    /// <summary>Generated, vendored or a lock file the task does not name: listed, its text never read or kept.</summary>
+    public bool IsListedOnly(RawEntry entry) => FillOrder.IsListedOnly(CategoryOf(entry), options.Mentions.Names(entry.Path));
+
+    /// <summary>
+    /// A new file git does not track yet: against the working tree, a file the real index lacks (it was only marked
+    /// intent-to-add for the diff) or holds only as intent-to-add (`git add -N`: the empty blob).
+    /// </summary>
+    public bool IsUntracked(RawEntry entry) =>
+        entry.Status == 'A' && NewSideIsWorkingTree && repo.Index[entry.Path] is not { Id.Sha: not EmptyBlobId };
+
+    /// <summary>The size of the file's new content (old content for a deletion), without reading it.</summary>
+    public long SizeOf(RawEntry entry) => entry.NewMode != NoMode ? NewSize(entry) : BlobSize(entry.OldId);
+
     private ChangeKind Kind(RawEntry entry) => entry.Status switch
     {
-        // Against the working tree, files the real index lacks were only marked intent-to-add for the diff: untracked.
-        'A' => NewSideIsWorkingTree && repo.Index[entry.Path] is null ? ChangeKind.Untracked : ChangeKind.Added,
+        'A' => IsUntracked(entry) ? ChangeKind.Untracked : ChangeKind.Added,
         'D' => ChangeKind.Deleted,
         'R' => ChangeKind.Renamed,
         'C' => ChangeKind.Copied,
