@@ -75,9 +75,11 @@ for spec in scopes:
         for m in f["mutants"]:
             counts[m["status"]] = counts.get(m["status"], 0) + 1
             if m["status"] in ("Survived", "NoCoverage"):
-                line = m["location"]["start"]["line"]
-                text = source[line - 1].strip() if line <= len(source) else ""
-                lines.append(f'{rel}:{line}: {m["status"]}: {m["mutatorName"]}: {m.get("replacement", "")!r}\n    {text}')
+                start, end = m["location"]["start"], m["location"]["end"]
+                text = source[start["line"] - 1] if start["line"] <= len(source) else ""
+                original = text[start["column"] - 1:end["column"] - 1] if end["line"] == start["line"] else text[start["column"] - 1:] + " ..."
+                lines.append(f'{rel}:{start["line"]}:{start["column"]}: {m["status"]}: {m["mutatorName"]}: '
+                             f'{original.strip()!r} -> {m.get("replacement", "")!r}\n    {text.strip()}')
     killed = counts.get("Killed", 0) + counts.get("Timeout", 0)
     tested = killed + counts.get("Survived", 0) + counts.get("NoCoverage", 0)
     score = 100.0 * killed / tested if tested else 100.0
