@@ -64,6 +64,9 @@ public static partial class RemoteUrlParser
         var slash = rest.IndexOf('/');
         var authority = slash < 0 ? rest : rest[..slash];
         var path = slash < 0 ? "" : rest[(slash + 1)..];
+        // "user:p@ss/w0rd@host/…": a password with a '/' ends the authority early, and the rest of it, with the real
+        // host, would land in the path. No git host has an '@' in a path's first segment: refuse.
+        if (path.Split('/')[0].Contains('@')) return null;
         var at = authority.LastIndexOf('@');
         var hostPort = at < 0 ? authority : authority[(at + 1)..];
 

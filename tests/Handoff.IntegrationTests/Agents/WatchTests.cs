@@ -73,6 +73,26 @@ public class WatchTests : AgentsFixture
         Assert.That(lines[^1].GetProperty("sessions").GetInt32(), Is.EqualTo(2));
     }
 
+    [TestCase("error", null)]
+    [TestCase("suspended", "error")]
+    public async Task Watch_exits_8_when_one_session_failed_even_if_another_needs_a_human(string failedStatus, string? failedDetail)
+    {
+        // Sessions that need a human are listed both before and after the failed one: the order must not decide.
+        Server.State.CreateSession("asks", tags: ["sprint-8"], title: "Asks first", status: "running", statusDetail: "waiting_for_user");
+        Server.State.CreateSession("fails", tags: ["sprint-8"], title: "Fails", status: failedStatus, statusDetail: failedDetail);
+        Server.State.CreateSession("asks too", tags: ["sprint-8"], title: "Asks last", status: "suspended", statusDetail: "out_of_credits");
+        Server.State.CreateSession("done", tags: ["sprint-8"], title: "Done", status: "exit");
+
+        var result = await Cli.Run(Repo, "sessions", "--tag", "sprint-8", "--watch", "--json");
+
+        Assert.That(result.ExitCode, Is.EqualTo(8), result.ToString());
+        var end = ParseJsonLines(result.StandardOutput)[^1];
+        Assert.That(end.GetProperty("exit_code").GetInt32(), Is.EqualTo(8));
+        Assert.That(end.GetProperty("states").GetProperty("failed").GetInt32(), Is.EqualTo(1));
+        Assert.That(end.GetProperty("states").GetProperty("needs_human").GetInt32(), Is.EqualTo(2));
+        Assert.That(end.GetProperty("states").GetProperty("exited").GetInt32(), Is.EqualTo(1));
+    }
+
     [Test]
     public async Task Watch_with_no_matching_session_is_not_found()
     {

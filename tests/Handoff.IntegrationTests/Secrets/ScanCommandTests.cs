@@ -170,13 +170,25 @@ public class ScanCommandTests
         using var s = await Repo();
         File.WriteAllText(Path.Combine(s.Repo, "a.py"), $"KEY = '{TestSecrets.StripeKey()}'\n");
         var first = await s.Run("scan", "--json");
+        Assert.That(first.ExitCode, Is.EqualTo(3), first.ToString());
         using var doc = JsonDocument.Parse(first.StandardOutput);
+        Assert.That(doc.RootElement.GetProperty("findings").GetArrayLength(), Is.EqualTo(1));
         var fingerprint = doc.RootElement.GetProperty("findings")[0].GetProperty("fingerprint").GetString();
         File.WriteAllText(Path.Combine(s.Repo, ".devin-handoff-ignore"), $"# accepted: test fixture\n{fingerprint}\n");
-        File.WriteAllText(Path.Combine(s.Repo, "b.py"), $"KEY = '{TestSecrets.StripeKey()}'  # devin-handoff:allow\n");
+        var other = TestSecrets.StripeKey();
+        File.WriteAllText(Path.Combine(s.Repo, "b.py"), $"KEY = '{other}'  # devin-handoff:allow\n");
 
         var second = await s.Run("scan");
         Assert.That(second.ExitCode, Is.Zero, second.ToString());
+
+        // The same key without its allow comment is found: the comment, not the key, let it through.
+        File.WriteAllText(Path.Combine(s.Repo, "b.py"), $"KEY = '{other}'\n");
+        var third = await s.Run("scan", "--json");
+        Assert.That(third.ExitCode, Is.EqualTo(3), third.ToString());
+        using var found = JsonDocument.Parse(third.StandardOutput);
+        var findings = found.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        Assert.That(findings.Select(f => (f.GetProperty("file").GetString(), f.GetProperty("rule").GetString())),
+            Is.EqualTo(new[] { ("b.py", "stripe-secret-key") }), "a.py stays accepted by its fingerprint");
     }
 
     [Test]

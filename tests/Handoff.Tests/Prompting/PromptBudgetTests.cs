@@ -275,10 +275,21 @@ public class PromptBudgetTests
             [Tracked("e1.txt", 3, emoji), New("e2.txt", 2, emoji), Tracked("e3.txt", 1, "é")],
             context: emoji + "\n" + emoji + "\n" + emoji, maxBytes: b);
         var full = _composer.Compose(Make(1_000_000)).Bytes;
+        int? smallestComposed = null;
         for (var budget = 200; budget <= full; budget++)
         {
-            try { AssertWellFormed(Make(budget), _composer.Compose(Make(budget))); }
-            catch (HandoffException e) { Assert.That(e.ExitCode, Is.EqualTo(ExitCodes.Usage)); }
+            try
+            {
+                AssertWellFormed(Make(budget), _composer.Compose(Make(budget)));
+                smallestComposed ??= budget;
+            }
+            catch (HandoffException e)
+            {
+                Assert.That(e.ExitCode, Is.EqualTo(ExitCodes.Usage));
+                // Too small for the fixed part is a usage error; once a budget fits, every larger one must too.
+                Assert.That(smallestComposed, Is.Null, $"{budget} bytes refused after {smallestComposed} composed");
+            }
         }
+        Assert.That(smallestComposed, Is.Not.Null.And.LessThan(full / 2), "most budgets in the range compose");
     }
 }

@@ -153,7 +153,7 @@ public class SecretScannerFilterTests
               // comments are allowed
               "rules": [ { "id": "acme-token", "description": "ACME token", "regex": "acme_[a-z0-9]{24}", "keywords": ["acme_"] } ],
               "disabledRules": [ "stripe-secret-key" ],
-              "allowlist": { "regexes": [ "^ghp_0{30}" ], "paths": [ "^docs/" ] }
+              "allowlist": { "paths": [ "^docs/" ] }
             }
             """);
         var acme = "acme_" + SampleTemplate.Expand("«a24»", _random);
@@ -161,12 +161,12 @@ public class SecretScannerFilterTests
         var files = new[]
         {
             File("src/a.py", (1, [$"ACME = '{acme}'"])),
-            File("src/b.py", (1, [$"STRIPE = '{stripe}'"])),
+            File("src/b.py", (1, [$"charge({stripe})"])), // no name = value around it: only the (disabled) stripe rule could see it
             File("docs/c.md", (1, [$"token {Token()}"])),
         };
         var result = new SecretScanner().Filter(With(_root, files), SecretMode.Withhold);
 
-        Assert.That(result.Findings.Select(f => (f.RuleId, f.File)), Is.EquivalentTo(new[] { ("acme-token", "src/a.py") }).Or.EquivalentTo(new[] { ("acme-token", "src/a.py"), ("generic-secret", "src/b.py") }));
+        Assert.That(result.Findings.Select(f => (f.RuleId, f.File)), Is.EqualTo(new[] { ("acme-token", "src/a.py") }));
         Assert.That(result.Findings.Select(f => f.RuleId), Does.Not.Contain("stripe-secret-key"));
         Assert.That(result.WorkingChanges.Select(f => f.Path), Does.Contain("docs/c.md"));
     }
