@@ -9,34 +9,32 @@ public static partial class BuiltInRules
     // a case-insensitive backreference and would fall back to the interpreter for every generic rule.
     internal const string Quoted = @"(?<q>[""'`])(?<secret>[^""'`\r\n]{8,2000}?)(?-i:\k<q>)";
 
-    private static SecretRule R(string id, RuleFamily family, string description, string regex, string keywords, string[] tp, string[] fp) => new()
+    private static SecretRule R(string id, RuleFamily family, string description, string regex, string keywords) => new()
     {
         Id = id,
         Family = family,
         Description = description,
         Regex = regex,
         Keywords = keywords.Split(keywords.Contains('|') ? '|' : ' ', StringSplitOptions.RemoveEmptyEntries),
-        TruePositives = tp,
-        FalsePositives = fp,
     };
 
     /// <summary>A value whose format is not unique, found next to an identifier naming the service.</summary>
-    private static SecretRule Named(string id, RuleFamily family, string description, string names, string value, string keywords, string[] tp, string[] fp) =>
+    private static SecretRule Named(string id, RuleFamily family, string description, string names, string value, string keywords) =>
         R(id, family, description,
             $@"(?i)(?:{names})[\w.-]{{0,30}}{Assign}(?<secret>(?-i:{value}))(?![\w-])",
-            keywords, tp, fp) with { KeywordAnchored = true };
+            keywords) with { KeywordAnchored = true };
 
     /// <summary>A token with a unique prefix: prefix + body, bounded by non-word characters.</summary>
-    private static SecretRule Prefixed(string id, RuleFamily family, string description, string regex, string keywords, string[] tp, string[] fp) =>
-        R(id, family, description, $@"(?<![\w-])(?<secret>{regex})(?![\w-])", keywords, tp, fp);
+    private static SecretRule Prefixed(string id, RuleFamily family, string description, string regex, string keywords) =>
+        R(id, family, description, $@"(?<![\w-])(?<secret>{regex})(?![\w-])", keywords);
 
     /// <summary>
     /// A generic keyword = high-entropy value rule: <paramref name="regex"/> is <c>(?i)(?&lt;name&gt;(?:KEYWORD)</c> followed by
     /// <see cref="GenericTail"/> (see <see cref="HotPatterns"/>). The regex starts at the keyword (fast to find); the group
     /// "name" is extended backwards over identifier characters by the scanner ("DB_" + "PASSWORD").
     /// </summary>
-    private static SecretRule Generic(string id, string description, string regex, string keywords, string[] tp, string[] fp) =>
-        R(id, RuleFamily.Generic, description, regex, keywords, tp, fp)
+    private static SecretRule Generic(string id, string description, string regex, string keywords) =>
+        R(id, RuleFamily.Generic, description, regex, keywords)
             with { IsGeneric = true, Confidence = FindingConfidence.Low, KeywordAnchored = true };
 
     /// <summary>What follows the keyword in a generic rule: the rest of the identifier, an optional type annotation, then an assignment of a quoted or bare value.</summary>
