@@ -25,6 +25,7 @@ public static partial class BuiltInRules
         public const string NpmrcAuth =
             @"(?i)(?:_authToken|_auth|_password|npmAuthToken|npmAuthIdent)[""']?\s{0,5}[=:]\s{0,5}[""']?(?<secret>[^\s""'${}]{8,2000})";
         public const string NpmrcPath = @"(?:^|/)\.(?:npmrc|yarnrc(?:\.yml)?)$";
+        public const string DotenvContentPath = PathPatterns.DotenvContent; // the .env-style value rules' path
         public const string GitHubLegacyToken =
             @"(?i)(?:github[\w.-]{0,20}(?:token|key|secret|pat|password)|gh[_.-](?:token|pat))[\w.-]{0,30}" + Assign + @"(?<secret>(?-i:[a-f0-9]{40}))(?![\w-])";
 
@@ -51,5 +52,6 @@ public static partial class BuiltInRules
         public const string CredentialsFile =
             @"(?:^|/)(?:\.aws/credentials|\.azure/accessTokens\.json|\.config/gcloud/(?:credentials\.db|access_tokens\.db|application_default_credentials\.json)|\.boto|\.s3cfg)$";
         public const string Htpasswd = @"(?:^|/)\.htpasswd$";
+        public const string DotenvContent = @"(?:^|/)(?![^/]*\.(?:example|sample|template|dist|defaults?|schema)(?:\.|$))(?:\.env(?:\.[\w.-]+)?|[\w.-]+\.env|\.envrc|\.flaskenv)$";
     }
 }

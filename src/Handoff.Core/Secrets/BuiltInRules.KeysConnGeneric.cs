@@ -24,8 +24,14 @@ public static partial class BuiltInRules
 
     private static IEnumerable<SecretRule> Jwts()
     {
+        // A JWT encoded once more in base64 (Kubernetes secrets, config blobs): "eyJ" becomes "ZXlK".
+        yield return Prefixed("jwt-base64", RuleFamily.Jwt, "Base64-encoded JSON Web Token (signed)", "ZXlK[A-Za-z0-9+/_-]{60,12000}={0,2}", "zxlk")
+            with { Decode = DecodeKind.Base64, DecodedMustMatch = @"^eyJ[\w-]{10,}\.[\w-]{10,}\.[\w-]{16,}" };
         yield return Prefixed("jwt", RuleFamily.Jwt, "JSON Web Token (signed)", @"eyJ[A-Za-z0-9_-]{10,4000}\.eyJ[A-Za-z0-9_-]{10,8000}\.[A-Za-z0-9_-]{16,2000}", "eyj");
     }
+
+    /// <summary>In a URL's password these mean documentation: "mypassword", "REPLACE_WITH_PASSWORD", "your_password".</summary>
+    private static readonly string[] PasswordPlaceholders = ["password", "passwd", "replace"];
 
     private static IEnumerable<SecretRule> ConnectionStrings()
     {
@@ -41,11 +47,11 @@ public static partial class BuiltInRules
         {
             yield return R(id, F, what,
                 // A raw "/" in the password is allowed (unescaped base64 passwords): database URLs rarely hold an "@" after their path.
-                $@"(?i)\b(?:{scheme})://(?<user>[^:/?#\s@""'`]{{0,100}}):(?<secret>(?!\d{{1,5}}/)[^@?#\s""'`]{{3,200}})@[^\s""'`/]", keywords);
+                $@"(?i)\b(?:{scheme})://(?<user>[^:/?#\s@""'`]{{0,100}}):(?<secret>(?!\d{{1,5}}/)[^@?#\s""'`]{{3,200}})@[^\s""'`/]", keywords) with { Stopwords = PasswordPlaceholders };
         }
         yield return R("url-basic-auth", F, "Credentials in a URL (scheme://user:password@host)",
             @"(?i)\b(?:https?|ftps?|sftp|ssh|git|smtps?|imaps?|ldaps?|nats|kafka|svn|ws|wss|mssql|sqlserver|clickhouse|cockroachdb|neo4j|couchdb|influxdb|elasticsearch)://(?<user>[^:/?#\s@""'`]{1,100}):(?<secret>[^@/?#\s""'`]{3,200})@[^\s""'`/]",
-            "://") with { MinEntropy = 2.5 };
+            "://") with { MinEntropy = 2.5, Stopwords = PasswordPlaceholders };
         yield return R("jdbc-connection-string", F, "JDBC URL with password",
             @"(?i)jdbc:[\w:]+//?[^\s""']*?[?&;](?:password|pwd)=(?<secret>[^&;\s""']{3,200})", "jdbc:");
         yield return R("dotnet-connection-string-password", F, "ADO.NET / Npgsql / SQL Server connection string password",

@@ -11,15 +11,15 @@ public static partial class BuiltInRules
         yield return Prefixed("mailgun-api-key", F, "Mailgun private API key", "key-[0-9a-f]{32}", "key-") with { MinEntropy = 3.0 };
         yield return Named("mailgun-signing-key", F, "Mailgun webhook signing key", "mailgun", "[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}", "mailgun");
         yield return Prefixed("mailchimp-api-key", F, "Mailchimp API key", "[0-9a-f]{32}-us[0-9]{1,2}", "-us") with { MinEntropy = 3.0 };
-        yield return Prefixed("shopify-access-token", F, "Shopify access token", "shp(?:at|ca|pa)_[a-fA-F0-9]{32}", "shpat_ shpca_ shppa_");
-        yield return Prefixed("shopify-shared-secret", F, "Shopify app shared secret", "shpss_[a-fA-F0-9]{32}", "shpss_");
+        yield return Prefixed("shopify-access-token", F, "Shopify access token", "shp(?:at|ca|pa)_[a-zA-Z0-9]{32}", "shpat_ shpca_ shppa_");
+        yield return Prefixed("shopify-shared-secret", F, "Shopify app shared secret", "shpss_[a-zA-Z0-9]{32}", "shpss_");
         yield return Named("datadog-api-key", F, "Datadog API key", "datadog|dd[_.-]api", "[a-f0-9]{32}", "datadog dd_api dd-api dd.api") with { MinEntropy = 3.0 };
         yield return Named("datadog-app-key", F, "Datadog application key", "datadog[\\w.-]{0,10}app|dd[_.-]app(?:lication)?[_.-]key", "[a-f0-9]{40}", "datadog dd_app dd-app dd_application") with { MinEntropy = 3.0 };
         yield return Prefixed("newrelic-user-key", F, "New Relic user API key", "NRAK-[A-Z0-9]{27}", "nrak-");
         yield return Prefixed("newrelic-insert-key", F, "New Relic insights insert / query key", "NRI[IQ]-[A-Za-z0-9_-]{32}", "nrii- nriq-");
         yield return Prefixed("newrelic-license-key", F, "New Relic ingest license key", "[a-f0-9]{36}NRAL", "nral") with { MinEntropy = 3.0 };
         yield return Prefixed("newrelic-browser-key", F, "New Relic browser API key", "NRJS-[a-f0-9]{19}", "nrjs-");
-        yield return Prefixed("sentry-user-token", F, "Sentry user auth token", "sntryu_[a-f0-9]{64}", "sntryu_");
+        yield return Prefixed("sentry-user-token", F, "Sentry user auth token", "sntryu_[a-f0-9]{64}", "sntryu_") with { MinEntropy = 3.0 };
         yield return Prefixed("sentry-org-token", F, "Sentry organization auth token", "sntrys_eyJ[A-Za-z0-9+/=_-]{60,500}", "sntrys_");
         yield return Named("sentry-legacy-token", F, "Sentry auth token (legacy 64-hex)", "sentry", "[a-f0-9]{64}", "sentry") with { MinEntropy = 3.0 };
         yield return Prefixed("grafana-service-account-token", F, "Grafana service account token (CRC32 checked)", "glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}", "glsa_") with { Checksum = ChecksumKind.Grafana };
@@ -35,7 +35,7 @@ public static partial class BuiltInRules
         yield return Prefixed("doppler-token", F, "Doppler token", @"dp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}", "dp.pt. dp.st. dp.sa. dp.ct. dp.scim. dp.audit.");
         yield return Prefixed("vault-service-token", F, "HashiCorp Vault service token", @"hvs\.[A-Za-z0-9_-]{90,120}", "hvs.");
         yield return Prefixed("vault-batch-token", F, "HashiCorp Vault batch token", @"hvb\.[A-Za-z0-9_-]{138,300}", "hvb.");
-        yield return Named("vault-legacy-token", F, "HashiCorp Vault token (legacy s.)", "vault", @"s\.[A-Za-z0-9]{24}", "vault") with { MinEntropy = 3.3 };
+        yield return Named("vault-legacy-token", F, "HashiCorp Vault token (legacy s.)", "vault|token", @"s\.[A-Za-z0-9]{24}", "vault token") with { MinEntropy = 3.3 };
         yield return Prefixed("terraform-cloud-token", F, "Terraform Cloud / Enterprise API token", @"[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70}", "atlasv1");
         yield return Prefixed("pulumi-access-token", F, "Pulumi access token", "pul-[a-f0-9]{40}", "pul-");
         yield return Prefixed("onepassword-service-account-token", F, "1Password service account token", "ops_eyJ[A-Za-z0-9+/=_-]{250,2000}", "ops_eyj");
@@ -46,11 +46,29 @@ public static partial class BuiltInRules
         yield return Named("supabase-service-role-key", F, "Supabase service role key (JWT)", "service[_.-]?role", @"eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}", "service_role servicerole service-role");
         yield return Prefixed("planetscale-token", F, "PlanetScale API / OAuth token", "pscale_(?:tkn|oauth)_[A-Za-z0-9_.=-]{32,64}", "pscale_tkn_ pscale_oauth_");
         yield return Prefixed("planetscale-password", F, "PlanetScale database password", "pscale_pw_[A-Za-z0-9_.=-]{32,64}", "pscale_pw_");
-        yield return Prefixed("tailscale-key", F, "Tailscale auth / API key", "tskey-(?:api|auth|client|scim|webhook)-[A-Za-z0-9]{8,20}-[A-Za-z0-9]{20,64}", "tskey-");
+        yield return R("tailscale-key", F, "Tailscale key (tskey-TYPE-ID-SECRET: api, auth, client, scim, webhook and types to come)",
+            @"(?<![A-Za-z])(?<secret>tskey-[a-z]+-[A-Za-z0-9]{6,20}-[A-Za-z0-9]{16,64})(?![\w-])", "tskey-");
+        yield return Prefixed("sourcegraph-access-token", F, "Sourcegraph access token (v3 with instance id, v2)", "sgp_(?:[a-fA-F0-9]{16}_|local_)?[a-fA-F0-9]{40}", "sgp_") with { MinEntropy = 3.0 };
+        yield return Prefixed("sourcegraph-backend-token", F, "Sourcegraph gateway / license / subscription token", "(?:sgd|slk|sgs)_[a-fA-F0-9]{64}", "sgd_ slk_ sgs_") with { MinEntropy = 3.0 };
+        yield return Prefixed("harness-api-key", F, "Harness personal / service account token (pat. / sat. + account + token id + secret)",
+            @"(?:pat|sat)\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20}", "pat.|sat.") with { MinEntropy = 3.5 };
+        yield return Prefixed("brevo-api-key", F, "Brevo (Sendinblue) API / SMTP key", "xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}|xsmtpsib-[a-f0-9]{64}-[A-Za-z0-9]{16}", "xkeysib- xsmtpsib-");
+        yield return R("sidekiq-credentials", F, "Sidekiq Pro / Enterprise gem server credentials",
+            $@"(?i)(?:BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM[\w.-]{{0,30}}{Assign}|(?:enterprise|gems)\.contribsys\.com\s+[""']?|https?://)(?<secret>(?-i:[a-f0-9]{{8}}:[a-f0-9]{{8}}))(?:@(?:enterprise|gems)\.contribsys\.com)?(?![\w:])",
+            "contribsys");
+        yield return Named("hubspot-api-key", F, "HubSpot API key (legacy hapikey UUID)", "hubspot|hapikey", Uuid, "hubspot hapikey");
+        yield return Named("kucoin-api-secret", F, "KuCoin API secret", "kucoin", Uuid, "kucoin");
+        yield return Named("squarespace-api-key", F, "Squarespace API key", "squarespace", Uuid, "squarespace");
+        yield return Named("lob-api-key", F, "Lob API key", "lob", "(?:live|test)_[a-f0-9]{35}", "lob");
+        yield return Prefixed("octopus-deploy-api-key", F, "Octopus Deploy API key", "API-[A-Z0-9]{26}", "api-") with { MinEntropy = 3.0 };
+        yield return Prefixed("adobe-client-secret", F, "Adobe client secret", "p8e-[A-Za-z0-9]{32}", "p8e-") with { MinEntropy = 3.3 };
+        yield return Prefixed("clickhouse-cloud-api-secret", F, "ClickHouse Cloud API secret key", "4b1d[A-Za-z0-9]{38}", "4b1d") with { MinEntropy = 3.5 };
+        yield return Prefixed("clojars-deploy-token", F, "Clojars deploy token", "CLOJARS_[a-z0-9]{60}", "clojars_");
+        yield return Prefixed("intra42-client-secret", F, "42 Intra API client secret", "s-s4t2(?:ud|af)-[a-f0-9]{64}", "s-s4t2");
         yield return Prefixed("mapbox-secret-token", F, "Mapbox secret access token", @"sk\.eyJ[A-Za-z0-9_-]{50,400}\.[A-Za-z0-9_-]{20,50}", "sk.eyj");
         yield return Prefixed("age-secret-key", F, "age encryption secret key", "AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}", "age-secret-key-1") with { AllowRegexes = [] };
         yield return Prefixed("contentful-token", F, "Contentful personal access token", "CFPAT-[A-Za-z0-9_-]{43}", "cfpat-");
-        yield return Prefixed("dynatrace-token", F, "Dynatrace API token", @"dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64}", "dt0c01.");
+        yield return Prefixed("dynatrace-token", F, "Dynatrace API token", @"(?i:dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64})", "dt0c01.");
         yield return Prefixed("easypost-api-key", F, "EasyPost API key", "EZ[AT]K[A-Za-z0-9]{54}", "ezak eztk");
         yield return Prefixed("hubspot-private-app-token", F, "HubSpot private app token", "pat-(?:na|eu)1-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "pat-na1- pat-eu1-");
         yield return Prefixed("prefect-api-key", F, "Prefect API key", "pnu_[A-Za-z0-9]{36}", "pnu_");
@@ -63,7 +81,7 @@ public static partial class BuiltInRules
         yield return Prefixed("buildkite-token", F, "Buildkite API access token", "bkua_[a-f0-9]{40}", "bkua_");
         yield return Named("ngrok-authtoken", F, "ngrok authtoken", "ngrok", "[0-9A-Za-z]{25,27}_[0-9A-Za-z]{20,22}", "ngrok");
         yield return Prefixed("twitter-bearer-token", F, "X / Twitter app bearer token", "AAAAAAAAAAAAAAAAAAAAA[A-Za-z0-9%]{60,120}", "aaaaaaaaaaaaaaaaaaaaa");
-        yield return Prefixed("facebook-access-token", F, "Facebook / Meta access token", "EAA[BC][A-Za-z0-9]{100,300}", "eaab eaac");
+        yield return Prefixed("facebook-access-token", F, "Facebook / Meta access token", "EAA[A-Za-z0-9]{100,300}", "eaa");
         yield return Prefixed("resend-api-key", F, "Resend API key", "re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24}", "re_") with { MinEntropy = 3.3 };
         yield return Prefixed("algolia-admin-key", F, "Algolia admin API key", "[a-f0-9]{32}", "algolia") with { MinEntropy = 3.0, Regex = $@"(?i)algolia[\w.-]{{0,20}}(?:admin|api|write|secret)[\w.-]{{0,10}}key{Assign}(?<secret>(?-i:[a-f0-9]{{32}}))\b" };
         yield return Named("pagerduty-token", F, "PagerDuty API token", "pagerduty|pd[_.-](?:api|token)", "[A-Za-z0-9_+-]{20}", "pagerduty pd_api pd_token") with { MinEntropy = 3.5 };
@@ -71,6 +89,7 @@ public static partial class BuiltInRules
         yield return Named("snyk-token", F, "Snyk API token", "snyk", "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "snyk");
         yield return Named("fastly-api-token", F, "Fastly API token", "fastly", "[A-Za-z0-9_-]{32}", "fastly") with { MinEntropy = 3.5 };
         yield return Named("launchdarkly-key", F, "LaunchDarkly SDK / API key", "launchdarkly|ld[_.-]sdk", "(?:sdk|api|mob)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "launchdarkly ld_sdk ld-sdk");
-        yield return Named("intercom-token", F, "Intercom access token", "intercom", "dG9rOm[A-Za-z0-9+/=_-]{40,80}", "intercom");
+        // base64 of "tok:" and an id: the sixth character is "j" when the id starts with a digit, "m" with a letter.
+        yield return Named("intercom-token", F, "Intercom access token", "intercom", "dG9rO[jm][A-Za-z0-9+/=_-]{40,80}", "intercom");
     }
 }

@@ -16,8 +16,14 @@ public static partial class BuiltInRules
         {
             yield return Prefixed(id, F, what, prefix + "_[0-9A-Za-z]{36}", prefix + "_") with { Checksum = ChecksumKind.GitHub };
         }
-        yield return Prefixed("github-fine-grained-pat", F, "GitHub fine-grained personal access token", "github_pat_[0-9A-Za-z]{22}_[0-9A-Za-z]{59}", "github_pat_") with { MinEntropy = 3.5 };
+        yield return Prefixed("github-fine-grained-pat", F, "GitHub fine-grained personal access token", "github_pat_[0-9A-Za-z_]{82}", "github_pat_") with { MinEntropy = 3.5 };
         yield return R("github-legacy-token", F, "GitHub token (legacy 40-hex form next to a GitHub name)", HotPatterns.GitHubLegacyToken, "github gh_token gh_pat gh-token") with { KeywordAnchored = true, AllowRegexes = [], Stopwords = [] };
+        // Since 2026 installation tokens are "ghs_" + the app id + "_" + a JWT (about 520 characters).
+        yield return Prefixed("github-installation-token", F, "GitHub App installation token (stateless ghs_APPID_JWT form)",
+            @"ghs_[0-9]{1,20}_eyJ[A-Za-z0-9_-]{10,2000}\.[A-Za-z0-9_-]{10,4000}\.[A-Za-z0-9_-]{10,2000}", "ghs_");
+        // GitHub's documented basic auth with a token: the token as user, "x-oauth-basic" (or nothing) as password.
+        yield return R("github-token-in-url", F, "GitHub token as the user of a URL (TOKEN:x-oauth-basic@, TOKEN@github.com)",
+            @"(?<![\w-])(?:(?<secret>[A-Za-z0-9_]{20,255}):x-oauth-basic@|(?<secret>[a-f0-9]{40})@(?:[\w-]+\.)*github\.com\b)", "x-oauth-basic|@github.com") with { MinEntropy = 3.0 };
         foreach (var (prefix, id, what, body) in new[]
                  {
                      ("glpat-", "gitlab-pat", "GitLab personal/project/group access token", "[0-9A-Za-z_-]{20}(?:[0-9A-Za-z_.-]{7,280})?"),
@@ -45,7 +51,9 @@ public static partial class BuiltInRules
     {
         const RuleFamily F = RuleFamily.Chat;
         yield return Prefixed("slack-bot-token", F, "Slack bot token", @"xoxb-[0-9]{10,13}-[0-9]{10,13}[a-zA-Z0-9-]*", "xoxb-");
-        yield return Prefixed("slack-user-token", F, "Slack user / legacy token", @"xox[pears]-(?:[0-9]{10,13}-){1,3}[a-zA-Z0-9-]{8,}", "xoxp- xoxe- xoxa- xoxr- xoxs-");
+        yield return Prefixed("slack-user-token", F, "Slack user / legacy token", @"xox[pears]-(?:[0-9]{10,13}-){1,3}[a-zA-Z0-9][a-zA-Z0-9-]{6,}[a-zA-Z0-9]", "xoxp- xoxe- xoxa- xoxr- xoxs-");
+        yield return Prefixed("slack-legacy-token", F, "Slack legacy workspace / user token (xoxa-2, xoxr, xoxo, xoxs)",
+            @"xox[os]-(?:[0-9]{6,13}-){1,3}[0-9A-Za-z]{8,64}|xox[ar]-\d-[0-9A-Za-z]{8,64}(?:-[0-9A-Za-z]{6,64}){0,3}", "xoxo- xoxs- xoxa- xoxr-") with { MinEntropy = 3.0 };
         yield return Prefixed("slack-app-token", F, "Slack app-level token", @"xapp-\d-[A-Z0-9]+-\d+-[a-z0-9]+", "xapp-");
         yield return Prefixed("slack-config-token", F, "Slack configuration / refresh token", @"xoxe(?:\.xox[bp])?-\d-[A-Z0-9]{146,}", "xoxe");
         yield return R("slack-webhook-url", F, "Slack incoming webhook / workflow URL",
@@ -73,6 +81,7 @@ public static partial class BuiltInRules
         yield return Named("paypal-client-secret", F, "PayPal REST client secret", "paypal", "E[A-Za-z0-9_-]{79}|[A-Za-z0-9_-]{80}", "paypal") with { MinEntropy = 4.0 };
         yield return Prefixed("razorpay-key", F, "Razorpay live key id", "rzp_live_[A-Za-z0-9]{14}", "rzp_live_");
         yield return Prefixed("flutterwave-secret-key", F, "Flutterwave secret key", "FLWSECK(?:_TEST)?-[a-h0-9]{32}-X", "flwseck");
+        yield return Prefixed("flutterwave-encryption-key", F, "Flutterwave encryption key", "FLWSECK(?:_TEST)?-?[a-h0-9]{12}", "flwseck") with { MinEntropy = 3.0 };
         yield return Prefixed("plaid-access-token", F, "Plaid access token", "access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "access-sandbox- access-development- access-production-");
         yield return Prefixed("shippo-api-token", F, "Shippo API token", "shippo_(?:live|test)_[a-f0-9]{40}", "shippo_");
     }

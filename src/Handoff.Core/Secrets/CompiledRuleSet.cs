@@ -200,7 +200,7 @@ internal sealed class LineScanner(CompiledRuleSet set)
     {
         SawNextlinePragma = false;
         if (line.IsEmpty) return;
-        if (!FindCandidates(line)) return;
+        if (!FindCandidates(line, path)) return;
         _candidates.Sort();
         string? text = null;
         _raw.Clear();
@@ -253,13 +253,13 @@ internal sealed class LineScanner(CompiledRuleSet set)
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private bool FindCandidates(ReadOnlySpan<char> line)
+    private bool FindCandidates(ReadOnlySpan<char> line, string path)
     {
         _candidates.Clear();
         _anchors.Clear();
         SawNextlinePragma = false;
         if (++_stamp == int.MaxValue) { Array.Clear(_marks); _stamp = 1; }
-        foreach (var always in set.AlwaysRun) Mark(always);
+        foreach (var always in AlwaysRunFor(path)) Mark(always);
         var bits = set.GramBits;
         var pairs = set.PairBits;
         var fold = CompiledRuleSet.Fold;
@@ -281,6 +281,21 @@ internal sealed class LineScanner(CompiledRuleSet set)
             MarkKeywordsAt(line, at, gram);
         }
         return _candidates.Count > 0;
+    }
+
+    private string? _alwaysPath;
+    private int[] _alwaysForPath = [];
+
+    // Rules without keywords run on every line; those limited to some paths (.env files) only on the lines of those.
+    private int[] AlwaysRunFor(string path)
+    {
+        if (set.AlwaysRun.Length == 0) return set.AlwaysRun;
+        if (!ReferenceEquals(path, _alwaysPath))
+        {
+            _alwaysPath = path;
+            _alwaysForPath = set.AlwaysRun.Where(r => set.Rules[r].Path?.IsMatch(path) ?? true).ToArray();
+        }
+        return _alwaysForPath;
     }
 
     private void MarkKeywordsAt(ReadOnlySpan<char> line, int at, int gram)

@@ -77,4 +77,7 @@ public sealed record PathRule
 
     /// <summary>When set, the file is withheld only if its content matches (e.g. .npmrc holding _authToken).</summary>
     public string? ContentRegex { get; init; }
+
+    /// <summary>When set, the file is withheld only if this accepts its content (bytes as Latin-1 text; an empty text means unknown).</summary>
+    public Func<string, bool>? ContentCheck { get; init; }
 }

@@ -168,7 +168,7 @@ public sealed class SecretScanner : ISecretScanner
         var context = scanner.Context;
         if (context.Allowlist.AllowsPath(path)) return;
         var binary = IsBinary(full);
-        var pathRule = context.MatchPath(path, binary ? () => "" : () => File.ReadAllText(full));
+        var pathRule = context.MatchPath(path, binary ? () => File.ReadAllText(full, System.Text.Encoding.Latin1) : () => File.ReadAllText(full));
         if (pathRule is not null) AddWholeFileFinding(pathRule, path, null, context, findings);
         if (binary) return;
         scanner.Reset();

@@ -35,6 +35,16 @@ public class CorpusTests
         "DATABASE_URL=postgres://app:{v}@db.internal:5432/app",
         "headers: { Authorization: `Bearer {v}` }",
         "<add key=\"SmtpPassword\" value=\"{v}\" />",
+        // assignment forms of Go, PHP and make, and values on a line of their own below their name
+        "var apiToken string = \"{v}\"",
+        "$apiToken .= \"{v}\";",
+        "API_TOKEN ?= {v}",
+        "API_TOKEN ::= \"{v}\"",
+        "API_TOKEN :::= {v}",
+        "<apiToken>\n    {v}\n</apiToken>",
+        "database:\n  password:\n    value: {v}",
+        "[auth]\nsecret_key =\n    {v}",
+        "curl -u deploy:{v} https://api.acme.io/v1/builds",
     ];
 
     private static readonly string[] GenericValues = ["«A20»", "«b32»", "«A10»!«d3»", "«h40»", "«u32»", "«A16»"];

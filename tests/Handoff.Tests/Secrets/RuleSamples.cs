@@ -100,7 +100,7 @@ public static class RuleSamples
             ["DATABRICKS_TOKEN=⟨dapi«h32»⟩", "token = \"⟨dapi«h32»-2⟩\""],
             ["dapiVersion = 2", "dapi«h8»"]),
         ["flyio-token"] = new(
-            ["FLY_API_TOKEN=\"⟨FlyV1 fm2_«b200»⟩\"", "fly_token: ⟨fm1r_«u120»⟩"],
+            ["FLY_API_TOKEN=\"⟨FlyV1 fm2_«b200»⟩\"", "fly_token: ⟨fm1r_«u120»⟩", "FLY_API_TOKEN=⟨fo1_«u43»⟩"],
             ["FLY_API_TOKEN=${FLY_API_TOKEN}", "fm2_short"]),
         ["netlify-token"] = new(
             ["NETLIFY_AUTH_TOKEN=⟨nfp_«A36»⟩", "token: ⟨nfp_«A36»⟩"],
@@ -124,7 +124,7 @@ public static class RuleSamples
             ["GITHUB_TOKEN=⟨ghr_«GH»⟩", "git clone https://x-access-token:⟨ghr_«GH»⟩@github.com/o/r.git"],
             ["ghr_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "if token.startswith(\"ghr_\"):"]),
         ["github-fine-grained-pat"] = new(
-            ["GH_TOKEN=⟨github_pat_«A22»_«A59»⟩", "token: \"⟨github_pat_«A22»_«A59»⟩\""],
+            ["GH_TOKEN=⟨github_pat_«A22»_«A59»⟩", "token: \"⟨github_pat_«A22»_«A59»⟩\"", "token = \"⟨github_pat_«A82»⟩\""],
             ["github_pat_<token>", "prefix = 'github_pat_'"]),
         ["github-legacy-token"] = new(
             ["GITHUB_TOKEN=⟨«h40»⟩", "github_oauth_token: \"⟨«h40»⟩\""],
@@ -364,10 +364,10 @@ public static class RuleSamples
             ["MAILCHIMP_API_KEY=⟨«h32»-us21⟩", "api_key: '⟨«h32»-us6⟩'"],
             ["locale = en-us", "«h8»-us1"]),
         ["shopify-access-token"] = new(
-            ["SHOPIFY_ACCESS_TOKEN=⟨shpat_«h32»⟩", "token: ⟨shpca_«h32»⟩"],
+            ["SHOPIFY_ACCESS_TOKEN=⟨shpat_«h32»⟩", "token: ⟨shpca_«h32»⟩", "X-Shopify-Access-Token: ⟨shpat_«A32»⟩"],
             ["shpat_<token>", "shpat_«h8»"]),
         ["shopify-shared-secret"] = new(
-            ["SHOPIFY_API_SECRET=⟨shpss_«h32»⟩", "secret = '⟨shpss_«h32»⟩'"],
+            ["SHOPIFY_API_SECRET=⟨shpss_«h32»⟩", "secret = '⟨shpss_«h32»⟩'", "SHOPIFY_API_SECRET=⟨shpss_«A32»⟩"],
             ["shpss_<secret>", "shpss_«h10»"]),
         ["datadog-api-key"] = new(
             ["DD_API_KEY=⟨«h32»⟩", "datadog_api_key: \"⟨«h32»⟩\""],
@@ -436,8 +436,8 @@ public static class RuleSamples
             ["VAULT_TOKEN=⟨hvb.AAAAAQ«u150»⟩", "token: ⟨hvb.«u140»⟩"],
             ["hvb.<token>", "hvb.«u20»"]),
         ["vault-legacy-token"] = new(
-            ["VAULT_TOKEN=⟨s.«A24»⟩", "vault_token: \"⟨s.«A24»⟩\""],
-            ["VAULT_ADDR=https://vault.internal:8200", "vault_token: ${VAULT_TOKEN}"]),
+            ["VAULT_TOKEN=⟨s.«A24»⟩", "vault_token: \"⟨s.«A24»⟩\"", "token: ⟨s.«A24»⟩"],
+            ["VAULT_ADDR=https://vault.internal:8200", "vault_token: ${VAULT_TOKEN}", "token = s.substring(0, 24)"]),
         ["terraform-cloud-token"] = new(
             ["token = \"⟨«A14».atlasv1.«u67»⟩\"", "TFE_TOKEN=⟨«A14».atlasv1.«u64»⟩"],
             ["token = \"xxxx.atlasv1.xxxx\"", "«A14».atlasv1.«u10»"]),
@@ -469,8 +469,8 @@ public static class RuleSamples
             ["DATABASE_PASSWORD=⟨pscale_pw_«u43»⟩", "password: ⟨pscale_pw_«u43»⟩"],
             ["pscale_pw_<password>", "pscale_pw_«u8»"]),
         ["tailscale-key"] = new(
-            ["TS_AUTHKEY=⟨tskey-auth-«A12»CNTRL-«A32»⟩", "api_key: ⟨tskey-api-«A11»-«A30»⟩"],
-            ["TS_AUTHKEY=tskey-auth-<key>", "tskey-api-«A5»"]),
+            ["TS_AUTHKEY=⟨tskey-auth-«A12»CNTRL-«A32»⟩", "api_key: ⟨tskey-api-«A11»-«A30»⟩", "TS_WEBHOOK_SECRET=⟨tskey-webhook-«A12»-«A20»⟩", "MY_⟨tskey-api-«A12»-«A24»⟩", "key: ⟨tskey-federated-«A12»CNTRL-«A18»⟩"],
+            ["TS_AUTHKEY=tskey-auth-<key>", "tskey-api-«A5»", "Atskey-api-«A12»-«A24»"]),
         ["mapbox-secret-token"] = new(
             ["MAPBOX_SECRET_TOKEN=⟨sk.eyJ«u60».«u22»⟩", "token: '⟨sk.eyJ«u80».«u22»⟩'"],
             ["mapboxgl.accessToken = 'pk.eyJ«u60».«u22»'", "sk.eyJ«u10»"]),
@@ -481,7 +481,7 @@ public static class RuleSamples
             ["CONTENTFUL_MANAGEMENT_TOKEN=⟨CFPAT-«u43»⟩", "token: ⟨CFPAT-«u43»⟩"],
             ["CFPAT-<token>", "CFPAT-«u8»"]),
         ["dynatrace-token"] = new(
-            ["DT_API_TOKEN=⟨dt0c01.«U24».«U64»⟩", "token: ⟨dt0c01.«U24».«U64»⟩"],
+            ["DT_API_TOKEN=⟨dt0c01.«U24».«U64»⟩", "token: ⟨dt0c01.«U24».«U64»⟩", "dt_token: ⟨dt0c01.«a24».«a64»⟩"],
             ["dt0c01.<token>", "dt0c01.«U8».«U8»"]),
         ["easypost-api-key"] = new(
             ["EASYPOST_API_KEY=⟨EZAK«A54»⟩", "key: ⟨EZTK«A54»⟩"],
@@ -520,7 +520,7 @@ public static class RuleSamples
             ["TWITTER_BEARER_TOKEN=⟨AAAAAAAAAAAAAAAAAAAAA«A80»⟩", "bearer: ⟨AAAAAAAAAAAAAAAAAAAAA«A70»%3D«A20»⟩"],
             ["padding = 'AAAAAAAAAAAAAAAAAAAAAAAA'", "AAAAAAAAAAAAAAAAAAAAA«A10»"]),
         ["facebook-access-token"] = new(
-            ["FB_ACCESS_TOKEN=⟨EAAB«A150»⟩", "token: '⟨EAAC«A120»⟩'"],
+            ["FB_ACCESS_TOKEN=⟨EAAB«A150»⟩", "token: '⟨EAAC«A120»⟩'", "PAGE_TOKEN=⟨EAAG«A150»⟩"],
             ["EAAB<token>", "EAAB«A20»"]),
         ["resend-api-key"] = new(
             ["RESEND_API_KEY=⟨re_«A8»_«A24»⟩", "new Resend('⟨re_«A8»_«A24»⟩')"],
@@ -544,20 +544,20 @@ public static class RuleSamples
             ["LAUNCHDARKLY_SDK_KEY=⟨sdk-«UUID»⟩", "launchdarkly_api_key: ⟨api-«UUID»⟩"],
             ["LAUNCHDARKLY_PROJECT=web", "launchdarkly_sdk_key: ${LD_KEY}"]),
         ["intercom-token"] = new(
-            ["INTERCOM_ACCESS_TOKEN=⟨dG9rOm«b50»⟩", "intercom_token: ⟨dG9rOm«b56»=⟩"],
+            ["INTERCOM_ACCESS_TOKEN=⟨dG9rOm«b50»⟩", "intercom_token: ⟨dG9rOj«b56»=⟩"],
             ["INTERCOM_APP_ID=abc123", "intercom_token: ${INTERCOM_TOKEN}"]),
         ["private-key"] = new(
-            ["⟨-----BEGIN RSA PRIVATE KEY-----⟩", "  \"private_key\": \"⟨-----BEGIN PRIVATE KEY-----\\n«b64»\\n«b64»\\n-----END PRIVATE KEY-----⟩\\n\",", "KEY=\"⟨-----BEGIN EC PRIVATE KEY-----\\nMHcCAQEE«b40»\\n-----END EC PRIVATE KEY-----⟩\""],
-            ["-----BEGIN PUBLIC KEY-----", "-----BEGIN CERTIFICATE-----", "// load the private key from disk"]),
+            ["⟨-----BEGIN RSA PRIVATE KEY-----⟩\nMIIEowIBAAKCAQEA«b44»\n«b64»\n-----END RSA PRIVATE KEY-----", "  \"private_key\": \"⟨-----BEGIN PRIVATE KEY-----\\n«b64»\\n«b64»\\n-----END PRIVATE KEY-----\\n⟩\",", "KEY=\"⟨-----BEGIN EC PRIVATE KEY-----\\nMHcCAQEE«b160»\\n-----END EC PRIVATE KEY-----⟩\"", "⟨-----BEGIN ENCRYPTED PRIVATE KEY-----⟩\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,«H32»\n\n«b64»\n-----END ENCRYPTED PRIVATE KEY-----"],
+            ["-----BEGIN PUBLIC KEY-----", "-----BEGIN CERTIFICATE-----", "// load the private key from disk", "if (pem.StartsWith(\"-----BEGIN RSA PRIVATE KEY-----\")) return Load(pem);", "-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----", "\"private_key\":\"-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----\\n\"", "-----BEGIN PRIVATE KEY-----\n«b36»\n-----END PRIVATE KEY-----"]),
         ["openssh-private-key"] = new(
-            ["⟨-----BEGIN OPENSSH PRIVATE KEY-----⟩", "ssh_key: \"⟨-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAA«b60»\\n-----END OPENSSH PRIVATE KEY-----⟩\""],
-            ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI«b43» user@host", "-----BEGIN OPENSSH PUBLIC KEY-----"]),
+            ["⟨-----BEGIN OPENSSH PRIVATE KEY-----⟩\nb3BlbnNzaC1rZXktdjEAAAAA«b46»\n«b70»\n-----END OPENSSH PRIVATE KEY-----", "ssh_key: \"⟨-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAA«b60»\\n-----END OPENSSH PRIVATE KEY-----⟩\""],
+            ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI«b43» user@host", "-----BEGIN OPENSSH PUBLIC KEY-----", "-----BEGIN OPENSSH PRIVATE KEY----------END OPENSSH PRIVATE KEY-----"]),
         ["pgp-private-key"] = new(
-            ["⟨-----BEGIN PGP PRIVATE KEY BLOCK-----⟩", "GPG_KEY=\"⟨-----BEGIN PGP PRIVATE KEY BLOCK-----\\n\\nlQOYBF«b60»\\n-----END PGP PRIVATE KEY BLOCK-----⟩\""],
-            ["-----BEGIN PGP PUBLIC KEY BLOCK-----", "-----BEGIN PGP SIGNATURE-----"]),
+            ["⟨-----BEGIN PGP PRIVATE KEY BLOCK-----⟩\nVersion: GnuPG v2\n\nlQOYBF«b58»\n«b64»\n-----END PGP PRIVATE KEY BLOCK-----", "GPG_KEY=\"⟨-----BEGIN PGP PRIVATE KEY BLOCK-----\\n\\nlQOYBF«b60»\\n-----END PGP PRIVATE KEY BLOCK-----⟩\""],
+            ["-----BEGIN PGP PUBLIC KEY BLOCK-----", "-----BEGIN PGP SIGNATURE-----", "echo \"-----BEGIN PGP PRIVATE KEY BLOCK-----\" > key.asc"]),
         ["putty-private-key"] = new(
-            ["⟨PuTTY-User-Key-File-2: ssh-rsa⟩", "⟨PuTTY-User-Key-File-3: ssh-ed25519⟩"],
-            ["# PuTTY key files (.ppk) are withheld", "PuTTY-User-Key-File"]),
+            ["⟨PuTTY-User-Key-File-2: ssh-rsa⟩\nEncryption: none\nComment: rsa-key-20240101\nPublic-Lines: 2\nAAAAB3NzaC1yc2E«b49»\n«b64»\nPrivate-Lines: 2\n«b64»\n«b64»\nPrivate-MAC: «h40»", "⟨PuTTY-User-Key-File-3: ssh-ed25519⟩\nEncryption: none\nComment: ed25519-key\nPublic-Lines: 2\nAAAAC3NzaC1lZDI1NTE5«b44»\n«b24»\nPrivate-Lines: 1\n«b44»\nPrivate-MAC: «h64»"],
+            ["# PuTTY key files (.ppk) are withheld", "PuTTY-User-Key-File", "header = \"PuTTY-User-Key-File-3: ssh-ed25519\""]),
         ["dotnet-rsa-xml-private-key"] = new(
             ["<RSAKeyValue><Modulus>«b172»==</Modulus><Exponent>AQAB</Exponent><P>⟨«b86»==⟩</P><D>«b170»==</D></RSAKeyValue>", "  <InverseQ>⟨«b86»==⟩</InverseQ>"],
             ["<RSAKeyValue><Modulus>«b172»==</Modulus><Exponent>AQAB</Exponent></RSAKeyValue>", "<p>Hello world, this is a paragraph of HTML text.</p>"]),
@@ -595,7 +595,7 @@ public static class RuleSamples
             ["conn = psycopg2.connect(\"host=db dbname=app user=app password=⟨«A16»⟩\")", "PGCONN='host=10.0.0.4 port=5432 user=svc password=⟨«A20»⟩ sslmode=require'"],
             ["\"host=db dbname=app user=app password=$PGPASSWORD\"", "host=db user=app sslmode=require"]),
         ["bearer-token"] = new(
-            ["curl -H \"Authorization: Bearer ⟨«u40»⟩\" https://api.acme.io", "headers['Authorization'] = 'Bearer ⟨«A32»⟩'"],
+            ["Authorization: Bearer ⟨«u40»⟩", "headers['Authorization'] = 'Bearer ⟨«A32»⟩'"],
             ["Authorization: Bearer ${TOKEN}", "headers['Authorization'] = 'Bearer ' + token"]),
         ["basic-auth-header"] = new(
             ["Authorization: Basic ⟨«B64:admin:‹A16›»⟩", "req.headers['Authorization'] = 'Basic ⟨«B64:ci-bot:‹A24›»⟩'"],
@@ -627,5 +627,80 @@ public static class RuleSamples
         ["generic-api-key"] = new(
             ["API_KEY=⟨«A32»⟩", "const apiKey = \"⟨«A24»⟩\";", "encryption_key: ⟨«b44»⟩", "headers = {\"X-Api-Key\": \"⟨«h40»⟩\"}"],
             ["apiKey: process.env.API_KEY", "primary_key = \"id\"", "\"integrity\": \"sha512-«b86»==\"", "api_key = \"«UUID»\"", "cache_key = f\"user:{user_id}\"", "key: \"commit-«h40»\""]),
+        ["github-installation-token"] = new(
+            ["GH_TOKEN=⟨ghs_«d7»_«JWT»⟩", "Authorization: token ⟨ghs_«d6»_«JWT»⟩"],
+            ["ghs_<app id>_<jwt>", "prefix = \"ghs_123_\""]),
+        ["github-token-in-url"] = new(
+            ["\"repository\": \"git+https://⟨«h40»⟩:x-oauth-basic@github.com/acme/lib.git\"", "git clone https://⟨«h40»⟩@github.com/acme/app.git"],
+            ["see https://github.com/acme/app/commit/«h40»", "\"resolved\": \"git+ssh://git@github.com/acme/lib.git#«h40»\""]),
+        ["slack-legacy-token"] = new(
+            ["SLACK_TOKEN=⟨xoxa-2-«d12»-«d12»-«d13»-«h32»⟩", "legacy: \"⟨xoxo-«d11»-«d12»-«d12»-«h32»⟩\""],
+            ["xoxo-hugs-and-kisses", "SLACK_TOKEN=xoxa-<token>"]),
+        ["flutterwave-encryption-key"] = new(
+            ["FLW_ENCRYPTION_KEY=⟨FLWSECK_TEST«h12»⟩", "encryption_key: \"⟨FLWSECK-«h12»⟩\""],
+            ["FLW_ENCRYPTION_KEY=FLWSECK_TEST-<key>", "const prefix = \"FLWSECK_TEST\""]),
+        ["sourcegraph-access-token"] = new(
+            ["SRC_ACCESS_TOKEN=⟨sgp_«h16»_«h40»⟩", "token: ⟨sgp_«h40»⟩", "SRC_ACCESS_TOKEN=⟨sgp_local_«h40»⟩"],
+            ["SRC_ACCESS_TOKEN=sgp_<token>", "sgp_«h8»"]),
+        ["sourcegraph-backend-token"] = new(
+            ["DOTCOM_TOKEN=⟨sgd_«h64»⟩", "license: ⟨slk_«h64»⟩"],
+            ["sgs_<token>", "slk_«h10»"]),
+        ["harness-api-key"] = new(
+            ["HARNESS_API_KEY=⟨pat.«u22».«A24».«A20»⟩", "x-api-key: ⟨sat.«u22».«h24».«A20»⟩"],
+            ["if pat.match(line):", "sat.«A5».«A5».«A5»"]),
+        ["brevo-api-key"] = new(
+            ["BREVO_API_KEY=⟨xkeysib-«h64»-«A16»⟩", "smtp_key: ⟨xsmtpsib-«h64»-«A16»⟩"],
+            ["BREVO_API_KEY=xkeysib-<key>", "xkeysib-«h10»"]),
+        ["sidekiq-credentials"] = new(
+            ["BUNDLE_GEMS__CONTRIBSYS__COM=⟨«h8»:«h8»⟩", "bundle config --local gems.contribsys.com ⟨«h8»:«h8»⟩", "source \"https://⟨«h8»:«h8»⟩@enterprise.contribsys.com/\""],
+            ["BUNDLE_GEMS__CONTRIBSYS__COM=${SIDEKIQ_CREDENTIALS}", "source \"https://gems.contribsys.com/\""]),
+        ["hubspot-api-key"] = new(
+            ["HUBSPOT_API_KEY=⟨«UUID»⟩", "hapikey: \"⟨«UUID»⟩\""],
+            ["HUBSPOT_PORTAL_ID=«d8»", "hubspot_api_key: ${HUBSPOT_KEY}"]),
+        ["kucoin-api-secret"] = new(
+            ["KUCOIN_API_SECRET=⟨«UUID»⟩", "kucoin_secret: \"⟨«UUID»⟩\""],
+            ["KUCOIN_SANDBOX=true", "kucoin_secret: <secret>"]),
+        ["squarespace-api-key"] = new(
+            ["SQUARESPACE_API_KEY=⟨«UUID»⟩", "squarespace_key: ⟨«UUID»⟩"],
+            ["SQUARESPACE_SITE=acme", "squarespace_key: <key>"]),
+        ["lob-api-key"] = new(
+            ["LOB_API_KEY=⟨live_«h35»⟩", "lob_key: \"⟨test_«h35»⟩\""],
+            ["global_config = test_settings()", "LOB_API_KEY=${LOB_KEY}"]),
+        ["octopus-deploy-api-key"] = new(
+            ["OCTOPUS_API_KEY=⟨API-«U26»⟩", "octo push --apiKey ⟨API-«U26»⟩ --server https://octo.acme.io"],
+            ["API-VERSION: 2", "API-«U8»"]),
+        ["adobe-client-secret"] = new(
+            ["ADOBE_CLIENT_SECRET=⟨p8e-«A32»⟩", "client_secret: \"⟨p8e-«A32»⟩\""],
+            ["ADOBE_CLIENT_SECRET=p8e-<secret>", "p8e-«A8»"]),
+        ["clickhouse-cloud-api-secret"] = new(
+            ["CLICKHOUSE_KEY_SECRET=⟨4b1d«A38»⟩", "secret: ⟨4b1d«A38»⟩"],
+            ["color: #4b1d2e;", "4b1d«A8»"]),
+        ["clojars-deploy-token"] = new(
+            ["CLOJARS_TOKEN=⟨CLOJARS_«a60»⟩", ":password \"⟨CLOJARS_«a60»⟩\""],
+            ["CLOJARS_USERNAME=acme", "CLOJARS_«a10»"]),
+        ["intra42-client-secret"] = new(
+            ["FT_CLIENT_SECRET=⟨s-s4t2ud-«h64»⟩", "secret: \"⟨s-s4t2af-«h64»⟩\""],
+            ["s-s4t2ud-<secret>", "s-s4t2ud-«h10»"]),
+        ["openshift-token"] = new(
+            ["oc login --token=⟨sha256~«u43»⟩ --server=https://api.ocp.acme.io:6443", "Authorization: Bearer ⟨sha256~«u43»⟩"],
+            ["digest: sha256~<hash>", "sha256~«u10»"]),
+        ["jwt-base64"] = new(
+            ["  token: ⟨«B64:‹JWT›»⟩", "JWT_B64=\"⟨«B64:‹JWT›»⟩\""],
+            ["ZXlKhello", "blob: «B64:eyJ‹A60›»"]),
+        ["curl-basic-auth"] = new(
+            ["curl -u deploy:⟨«A20»⟩ https://api.acme.io/v1/builds", "curl -s --user 'ci:⟨«A24»⟩' https://ci.acme.io", "curl -u \":⟨«A24»⟩\" https://search.acme.io:9200"],
+            ["docker run -u 1000:1000 acme/app", "curl -u \"$USER:$PASS\" https://api.acme.io"]),
+        ["curl-auth-header"] = new(
+            ["curl -H \"Authorization: Bearer ⟨«u40»⟩\" https://api.acme.io", "curl --header 'X-Api-Key: ⟨«h40»⟩' https://api.acme.io", "curl -H \"PRIVATE-TOKEN: ⟨«A24»⟩\" https://gitlab.acme.io/api/v4/projects"],
+            ["curl -H \"Authorization: Bearer $TOKEN\" https://api.acme.io", "curl -H 'Content-Type: application/json' -d @body.json https://api.acme.io"]),
+        ["dotenv-high-entropy-value"] = new(
+            ["mimi=⟨«b40»⟩", "export SIGNING_SALT=\"⟨«A32»⟩\""],
+            ["DATABASE_URL=postgres://db:5432/app", "APP_NAME=my-wonderful-application-name"], "config/prod.env"),
+        ["dotenv-high-entropy-hex"] = new(
+            ["SESSION_KEY=⟨«h64»⟩", "export HMAC=\"⟨«h32»⟩\""],
+            ["BUILD_COMMIT=«h40»", "VERSION=20240101000000000000000000000000"], ".env.local"),
+        ["secp256k1-private-key"] = new(
+            ["PRIVATE_KEY=⟨0x«h64»⟩", "wallet private key: ⟨0x«h64»⟩", "const deployerKey = \"⟨«h64»⟩\";"],
+            ["tx_hash = 0x«h64»", "DOTENV_PUBLIC_KEY=\"03«h64»\""]),
     };
 }
