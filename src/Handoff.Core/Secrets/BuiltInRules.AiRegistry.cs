@@ -30,7 +30,7 @@ public static partial class BuiltInRules
     private static IEnumerable<SecretRule> PackageRegistries()
     {
         const RuleFamily F = RuleFamily.PackageRegistry;
-        yield return Prefixed("npm-access-token", F, "npm access token (CRC32 checked)", "npm_[A-Za-z0-9]{36}", "npm_") with { Checksum = ChecksumKind.Npm };
+        yield return Prefixed("npm-access-token", F, "npm access token (CRC32 checked)", "npm_[A-Za-z0-9]{36}", "npm_") with { Checksum = ChecksumKind.Npm, AllowRegexes = [] };
         yield return R("npmrc-auth", F, "npm / yarn registry credential (_authToken, _auth, _password)",
             HotPatterns.NpmrcAuth, "_authtoken _auth _password npmauthtoken npmauthident") with
             {

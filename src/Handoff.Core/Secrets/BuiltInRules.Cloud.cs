@@ -39,7 +39,7 @@ public static partial class BuiltInRules
         yield return Prefixed("digitalocean-refresh-token", F, "DigitalOcean refresh token", "dor_v1_[a-f0-9]{64}", "dor_v1_");
         yield return Named("heroku-api-key", F, "Heroku API key (legacy UUID form)", "heroku", "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "heroku");
         yield return Prefixed("heroku-api-key-v2", F, "Heroku API key", "HRKU-AA[0-9a-zA-Z_-]{58}", "hrku-");
-        yield return Prefixed("cloudflare-api-token", F, "Cloudflare API token (prefixed, CRC32 checked)", "cf(?:k|ut|at)_[A-Za-z0-9]{40}[a-f0-9]{8}", "cfk_ cfut_ cfat_") with { Checksum = ChecksumKind.Cloudflare };
+        yield return Prefixed("cloudflare-api-token", F, "Cloudflare API token (prefixed, CRC32 checked)", "cf(?:k|ut|at)_[A-Za-z0-9]{40}[a-f0-9]{8}", "cfk_ cfut_ cfat_") with { Checksum = ChecksumKind.Cloudflare, AllowRegexes = [] };
         yield return Named("cloudflare-api-key", F, "Cloudflare global API key / legacy API token", "cloudflare|cf[_.-]api", "[a-f0-9]{37}|[A-Za-z0-9_-]{40}", "cloudflare cf_api cf-api cf.api") with { MinEntropy = 3.3 };
         yield return Prefixed("cloudflare-origin-ca-key", F, "Cloudflare Origin CA key", "v1\\.0-[a-f0-9]{24}-[a-f0-9]{146}", "v1.0-");
         yield return Prefixed("vercel-token", F, "Vercel access token (prefixed)", "vc[pirak]_[A-Za-z0-9]{24,64}", "vcp_ vci_ vcr_ vca_ vck_") with { MinEntropy = 3.3 };

@@ -38,9 +38,14 @@ public static partial class BuiltInRules
     private static SecretRule Prefixed(string id, RuleFamily family, string description, string regex, string keywords) =>
         R(id, family, description, $@"(?<![\w-])(?<secret>{regex})(?![\w-])", keywords) with { AllowRegexes = [SequentialRun] };
 
-    /// <summary>Eight letters or digits in a row ("abcdefgh", "12345678"): a random token holds that practically never, examples often.</summary>
+    /// <summary>
+    /// Eight letters (one case) or digits in a row ("abcdefgh", "12345678"): a random token holds that practically never,
+    /// examples often. Rules with a checksum opt out: a failed checksum lowers confidence instead.
+    /// </summary>
     internal const string SequentialRun =
-        "(?i:abcdefgh|bcdefghi|cdefghij|defghijk|efghijkl|fghijklm|ghijklmn|hijklmno|ijklmnop|jklmnopq|klmnopqr|lmnopqrs|mnopqrst|nopqrstu|opqrstuv|pqrstuvw|qrstuvwx|rstuvwxy|stuvwxyz|01234567|12345678|23456789)";
+        "abcdefgh|bcdefghi|cdefghij|defghijk|efghijkl|fghijklm|ghijklmn|hijklmno|ijklmnop|jklmnopq|klmnopqr|lmnopqrs|mnopqrst|nopqrstu|opqrstuv|pqrstuvw|qrstuvwx|rstuvwxy|stuvwxyz"
+        + "|ABCDEFGH|BCDEFGHI|CDEFGHIJ|DEFGHIJK|EFGHIJKL|FGHIJKLM|GHIJKLMN|HIJKLMNO|IJKLMNOP|JKLMNOPQ|KLMNOPQR|LMNOPQRS|MNOPQRST|NOPQRSTU|OPQRSTUV|PQRSTUVW|QRSTUVWX|RSTUVWXY|STUVWXYZ"
+        + "|01234567|12345678|23456789";
 
     /// <summary>
     /// A generic keyword = high-entropy value rule: <paramref name="regex"/> is <c>(?i)(?&lt;name&gt;(?:KEYWORD)</c> followed by

@@ -31,7 +31,7 @@ public static partial class BuiltInRules
     }
 
     /// <summary>In a URL's password these mean documentation: "mypassword", "REPLACE_WITH_PASSWORD", "your_password".</summary>
-    private static readonly string[] PasswordPlaceholders = ["password", "passwd", "replace"];
+    private static readonly string[] PasswordPlaceholders = ["mypassword", "my_password", "yourpassword", "your_password", "replace_with", "replace-with", "replaceme"];
 
     private static IEnumerable<SecretRule> ConnectionStrings()
     {

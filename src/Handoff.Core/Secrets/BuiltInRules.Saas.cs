@@ -22,7 +22,7 @@ public static partial class BuiltInRules
         yield return Prefixed("sentry-user-token", F, "Sentry user auth token", "sntryu_[a-f0-9]{64}", "sntryu_") with { MinEntropy = 3.0 };
         yield return Prefixed("sentry-org-token", F, "Sentry organization auth token", "sntrys_eyJ[A-Za-z0-9+/=_-]{60,500}", "sntrys_");
         yield return Named("sentry-legacy-token", F, "Sentry auth token (legacy 64-hex)", "sentry", "[a-f0-9]{64}", "sentry") with { MinEntropy = 3.0 };
-        yield return Prefixed("grafana-service-account-token", F, "Grafana service account token (CRC32 checked)", "glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}", "glsa_") with { Checksum = ChecksumKind.Grafana };
+        yield return Prefixed("grafana-service-account-token", F, "Grafana service account token (CRC32 checked)", "glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}", "glsa_") with { Checksum = ChecksumKind.Grafana, AllowRegexes = [] };
         yield return Prefixed("grafana-cloud-token", F, "Grafana Cloud access policy token", "glc_[A-Za-z0-9+/]{32,400}={0,2}", "glc_") with { MinEntropy = 4.0 };
         yield return Prefixed("grafana-api-key", F, "Grafana API key (legacy)", "eyJrIjoi[A-Za-z0-9+/]{70,400}={0,2}", "eyjrijoi");
         yield return Prefixed("atlassian-api-token", F, "Atlassian / Jira / Confluence API token", "ATATT3[A-Za-z0-9_=-]{180,200}", "atatt3");

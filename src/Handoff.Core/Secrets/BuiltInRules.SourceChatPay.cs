@@ -14,7 +14,7 @@ public static partial class BuiltInRules
                      ("ghr", "github-refresh-token", "GitHub App refresh token"),
                  })
         {
-            yield return Prefixed(id, F, what, prefix + "_[0-9A-Za-z]{36}", prefix + "_") with { Checksum = ChecksumKind.GitHub };
+            yield return Prefixed(id, F, what, prefix + "_[0-9A-Za-z]{36}", prefix + "_") with { Checksum = ChecksumKind.GitHub, AllowRegexes = [] };
         }
         yield return Prefixed("github-fine-grained-pat", F, "GitHub fine-grained personal access token", "github_pat_[0-9A-Za-z_]{82}", "github_pat_") with { MinEntropy = 3.5 };
         yield return R("github-legacy-token", F, "GitHub token (legacy 40-hex form next to a GitHub name)", HotPatterns.GitHubLegacyToken, "github gh_token gh_pat gh-token") with { KeywordAnchored = true, AllowRegexes = [], Stopwords = [] };
