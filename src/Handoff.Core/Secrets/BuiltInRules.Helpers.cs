@@ -7,8 +7,11 @@ public static partial class BuiltInRules
     /// </summary>
     internal const string AssignOp = @"(?::{1,3}=|[?.+]=|\?\?=|=>|=|:)";
 
-    /// <summary>A type between a name and its "=": "name: Type =" (TypeScript, Kotlin, Python) or "var name Type =" (Go).</summary>
-    internal const string TypeBeforeEquals = @"(?:\s{0,3}:\s{0,3}[A-Za-z_][\w.<>\[\]?|]{0,30}|\s{1,3}[A-Za-z_*\[][\w.\[\]*]{0,30})(?=\s{0,3}=[^=])";
+    /// <summary>
+    /// A type between a name and its "=": "name: Type =" (TypeScript, Kotlin, Python) or Go's "var name string =" (only
+    /// string types: in C# or Java "JTokenReader reader =" puts the type first, and the keyword would be in it).
+    /// </summary>
+    internal const string TypeBeforeEquals = @"(?:\s{0,3}:\s{0,3}[A-Za-z_][\w.<>\[\]?|]{0,30}|\s{1,3}(?:string|\*string|\[\]byte))(?=\s{0,3}=[^=])";
 
     /// <summary>An assignment in any common syntax (see <see cref="AssignOp"/>) or a comma (define/setenv), with optional quotes and type.</summary>
     internal const string Assign = @"[""'`\]]?(?:" + TypeBeforeEquals + @")?\s{0,5}(?:" + AssignOp + @"\s{0,5}[""'`]?|,\s{0,5}[""'`])";

@@ -51,7 +51,7 @@ internal sealed class FragmentScanner(ScanContext context)
         _hits.Clear();
         _lines.Scan(line, path, _hits);
         _allowNext = _lines.SawNextlinePragma;
-        if (_valuesBelowNames.Observe(line) is { } below && _hits.Count == 0) ScanValueBelowName(line, path, below);
+        if (_valuesBelowNames.Observe(line, path) is { } below && _hits.Count == 0) ScanValueBelowName(line, path, below);
         if (_hits.Count == 0 || allowedByPreviousLine || HasAllowMarker(line)) return false;
 
         var kept = new List<(RawHit Hit, string Fingerprint)>(_hits.Count);

@@ -5,7 +5,9 @@ namespace Handoff.Core.Secrets;
 /// tie to that name: a multi-line XML element (<c>&lt;apiToken&gt;</c>, the value, <c>&lt;/apiToken&gt;</c>), nested
 /// YAML (<c>password:</c> then an indented <c>secure: VALUE</c>), and continuation lines (an INI <c>key =</c> or a
 /// code <c>token = (</c> followed by indented bare values). Only names holding a secret word are tracked, so
-/// ordinary nesting costs a few character checks per line. Not thread-safe; one per fragment scanner.
+/// ordinary nesting costs a few character checks per line. Each form is looked for only in the files that use it
+/// (XML in .xml/.config/…, nesting in YAML, continuation lines in INI-like files, all in text files): in code, nested
+/// braces and wrapped expressions would read as values. Not thread-safe; one per fragment scanner.
 /// </summary>
 internal sealed class MultiLineValues
 {
@@ -14,6 +16,11 @@ internal sealed class MultiLineValues
     // Open names by indentation, innermost last: Name is null for a name without a secret word (kept for its indent).
     private readonly List<(int Indent, string? Name)> _open = [];
     private string? _xmlElement;
+    private string? _path;
+    private Forms _forms;
+
+    [Flags]
+    private enum Forms { None = 0, Xml = 1, Nested = 2, Continuation = 4, All = Xml | Nested | Continuation }
 
     public void Reset()
     {
@@ -25,8 +32,15 @@ internal sealed class MultiLineValues
     /// Reads one line (call for every line, in order). When the line is a value below a tracked name, returns that
     /// name (a nested key is appended: "password_secure") and where the value starts and how long it is.
     /// </summary>
-    public (string Name, int Start, int Length)? Observe(ReadOnlySpan<char> line)
+    public (string Name, int Start, int Length)? Observe(ReadOnlySpan<char> line, string path)
     {
+        if (!ReferenceEquals(path, _path))
+        {
+            _path = path;
+            _forms = FormsFor(path);
+            Reset();
+        }
+        if (_forms == Forms.None) return null;
         var indent = 0;
         while (indent < line.Length && line[indent] is ' ' or '\t') indent++;
         var text = line[indent..].TrimEnd();
@@ -35,11 +49,12 @@ internal sealed class MultiLineValues
         var xml = _xmlElement;
         _xmlElement = null;
         if (xml is not null && IsBareValue(text)) return (xml, indent, text.Length);
-        if (text[0] == '<') return OpenXml(text);
+        if (text[0] == '<') return (_forms & Forms.Xml) != 0 ? OpenXml(text) : null;
 
         while (_open.Count > 0 && _open[^1].Indent >= indent) _open.RemoveAt(_open.Count - 1);
         var owner = Owner();
-        var (keyStart, keyLength, valueStart) = SplitKey(text);
+        var (keyStart, keyLength, valueStart, op) = SplitKey(text);
+        if (keyLength > 0 && (_forms & (op == ':' ? Forms.Nested : Forms.Continuation)) == 0) keyLength = 0;
         var key = text.Slice(keyStart, keyLength);
         var value = text[valueStart..];
         if (key.IsEmpty)
@@ -76,7 +91,7 @@ internal sealed class MultiLineValues
     }
 
     /// <summary>"name: value", "name = value", "- name: value" (a YAML list item) or "name:" / "name =" alone; a zero key length when none.</summary>
-    private static (int KeyStart, int KeyLength, int ValueStart) SplitKey(ReadOnlySpan<char> text)
+    private static (int KeyStart, int KeyLength, int ValueStart, char Op) SplitKey(ReadOnlySpan<char> text)
     {
         var i = text.StartsWith("- ") ? 2 : 0;
         if (i < text.Length && text[i] is '"' or '\'') i++;
@@ -87,10 +102,10 @@ internal sealed class MultiLineValues
         if (i < text.Length && text[i] is '"' or '\'') i++;
         while (i < text.Length && text[i] == ' ') i++;
         if (i >= text.Length || text[i] is not (':' or '=')) return default;
-        i++;
+        var op = text[i++];
         if (i < text.Length && text[i] is '=' or ':') return default; // ==, :=, ::
         while (i < text.Length && text[i] == ' ') i++;
-        return (keyStart, keyLength, i);
+        return (keyStart, keyLength, i, op);
     }
 
     /// <summary>One token alone: no inner space and no assignment, tag or call.</summary>
@@ -98,6 +113,21 @@ internal sealed class MultiLineValues
     {
         if (text.StartsWith("- ")) text = text[2..];
         return text.Length >= 8 && text.IndexOfAny(" \t<>=(){}") < 0;
+    }
+
+    private static Forms FormsFor(string path)
+    {
+        var name = path.AsSpan(path.LastIndexOf('/') + 1);
+        var dot = name.LastIndexOf('.');
+        var extension = dot <= 0 ? "" : name[(dot + 1)..].ToString().ToLowerInvariant();
+        return extension switch
+        {
+            "" or "txt" or "text" => Forms.All,
+            "yml" or "yaml" => Forms.Nested,
+            "ini" or "cfg" or "conf" or "cnf" or "properties" or "toml" => Forms.Continuation,
+            "xml" or "config" or "csproj" or "vbproj" or "fsproj" or "props" or "targets" or "nuspec" or "plist" or "xaml" => Forms.Xml,
+            _ => Forms.None,
+        };
     }
 
     private static bool HasSecretWord(ReadOnlySpan<char> name)
