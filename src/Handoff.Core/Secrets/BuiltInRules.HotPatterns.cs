@@ -29,6 +29,11 @@ public static partial class BuiltInRules
         public const string GitHubLegacyToken =
             @"(?i)(?:github[\w.-]{0,20}(?:token|key|secret|pat|password)|gh[_.-](?:token|pat))[\w.-]{0,30}" + Assign + @"(?<secret>(?-i:[a-f0-9]{40}))(?![\w-])";
 
+        // Vault's legacy "s." tokens assigned to a vault or token name. "token" is in one line of code in fifteen, so the
+        // match starts at "s." (found by a vectorized search) and looks back for the name, instead of starting at each "token".
+        public const string VaultLegacyToken =
+            @"(?<secret>s\.[A-Za-z0-9]{24})(?<=(?i:vault|token)[\w.-]{0,30}" + Assign + @"s\.[A-Za-z0-9]{24})(?![\w.-])";
+
         /// <summary>Keyword-anchored rules are also run as <c>\G</c> + pattern at each keyword occurrence.</summary>
         public const string Anchor = @"\G";
     }

@@ -35,7 +35,7 @@ public static partial class BuiltInRules
         yield return Prefixed("doppler-token", F, "Doppler token", @"dp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}", "dp.pt. dp.st. dp.sa. dp.ct. dp.scim. dp.audit.");
         yield return Prefixed("vault-service-token", F, "HashiCorp Vault service token", @"hvs\.[A-Za-z0-9_-]{90,120}", "hvs.");
         yield return Prefixed("vault-batch-token", F, "HashiCorp Vault batch token", @"hvb\.[A-Za-z0-9_-]{138,300}", "hvb.");
-        yield return Named("vault-legacy-token", F, "HashiCorp Vault token (legacy s.)", "vault|token", @"s\.[A-Za-z0-9]{24}", "vault token") with { MinEntropy = 3.3 };
+        yield return R("vault-legacy-token", F, "HashiCorp Vault token (legacy s.)", HotPatterns.VaultLegacyToken, "vault token") with { MinEntropy = 3.3, AllowRegexes = [SequentialRun] };
         yield return Prefixed("terraform-cloud-token", F, "Terraform Cloud / Enterprise API token", @"[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70}", "atlasv1");
         yield return Prefixed("pulumi-access-token", F, "Pulumi access token", "pul-[a-f0-9]{40}", "pul-");
         yield return Prefixed("onepassword-service-account-token", F, "1Password service account token", "ops_eyJ[A-Za-z0-9+/=_-]{250,2000}", "ops_eyj");
@@ -49,7 +49,7 @@ public static partial class BuiltInRules
         yield return R("tailscale-key", F, "Tailscale key (tskey-TYPE-ID-SECRET: api, auth, client, scim, webhook and types to come)",
             @"(?<![A-Za-z])(?<secret>tskey-[a-z]+-[A-Za-z0-9]{6,20}-[A-Za-z0-9]{16,64})(?![\w-])", "tskey-");
         yield return Prefixed("sourcegraph-access-token", F, "Sourcegraph access token (v3 with instance id, v2)", "sgp_(?:[a-fA-F0-9]{16}_|local_)?[a-fA-F0-9]{40}", "sgp_") with { MinEntropy = 3.0 };
-        yield return Prefixed("sourcegraph-backend-token", F, "Sourcegraph gateway / license / subscription token", "(?:sgd|slk|sgs)_[a-fA-F0-9]{64}", "sgd_ slk_ sgs_") with { MinEntropy = 3.0 };
+        yield return Prefixed("sourcegraph-backend-token", F, "Sourcegraph gateway / license / subscription token", "(?:sgd|slk|sgs)_[a-fA-F0-9]{64}", "gd_ lk_ gs_") with { MinEntropy = 3.0 };
         yield return Prefixed("harness-api-key", F, "Harness personal / service account token (pat. / sat. + account + token id + secret)",
             @"(?:pat|sat)\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20}", "pat.|sat.") with { MinEntropy = 3.5 };
         yield return Prefixed("brevo-api-key", F, "Brevo (Sendinblue) API / SMTP key", "xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}|xsmtpsib-[a-f0-9]{64}-[A-Za-z0-9]{16}", "xkeysib- xsmtpsib-");
@@ -59,10 +59,10 @@ public static partial class BuiltInRules
         yield return Named("hubspot-api-key", F, "HubSpot API key (legacy hapikey UUID)", "hubspot|hapikey", Uuid, "hubspot hapikey");
         yield return Named("kucoin-api-secret", F, "KuCoin API secret", "kucoin", Uuid, "kucoin");
         yield return Named("squarespace-api-key", F, "Squarespace API key", "squarespace", Uuid, "squarespace");
-        yield return Named("lob-api-key", F, "Lob API key", "lob", "(?:live|test)_[a-f0-9]{35}", "lob");
+        yield return Named("lob-api-key", F, "Lob API key", "lob", "(?:live|test)_[a-f0-9]{35}", "lob_ lob- lob. lobkey lobapi lobtoken lobsecret");
         yield return Prefixed("octopus-deploy-api-key", F, "Octopus Deploy API key", "API-[A-Z0-9]{26}", "api-") with { MinEntropy = 3.0 };
         yield return Prefixed("adobe-client-secret", F, "Adobe client secret", "p8e-[A-Za-z0-9]{32}", "p8e-") with { MinEntropy = 3.3 };
-        yield return Prefixed("clickhouse-cloud-api-secret", F, "ClickHouse Cloud API secret key", "4b1d[A-Za-z0-9]{38}", "4b1d") with { MinEntropy = 3.5 };
+        yield return Prefixed("clickhouse-cloud-api-secret", F, "ClickHouse Cloud API secret key", "4b1d[A-Za-z0-9]{38}", "b1d") with { MinEntropy = 3.5 };
         yield return Prefixed("clojars-deploy-token", F, "Clojars deploy token", "CLOJARS_[a-z0-9]{60}", "clojars_");
         yield return Prefixed("intra42-client-secret", F, "42 Intra API client secret", "s-s4t2(?:ud|af)-[a-f0-9]{64}", "s-s4t2");
         yield return Prefixed("mapbox-secret-token", F, "Mapbox secret access token", @"sk\.eyJ[A-Za-z0-9_-]{50,400}\.[A-Za-z0-9_-]{20,50}", "sk.eyj");

@@ -22,8 +22,9 @@ internal sealed class CompiledRule
         _regexes = new Lazy<Regexes>(() => new Regexes(rule), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    // Share regexes between rule sets built from different repo configs.
+    // Share regexes between rule sets built from different repo configs, and allow patterns between rules (many share one).
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, HotRegex> Cache = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> AllowCache = new();
 
     public SecretRule Rule { get; }
     public int Order { get; }
@@ -51,7 +52,7 @@ internal sealed class CompiledRule
             UserGroup = main.GroupNumberFromName("user");
             Anchored = rule.KeywordAnchored ? Cache.GetOrAdd(@"\G" + rule.Regex, static pattern => new HotRegex(pattern, Options, MatchTimeout)) : null;
             Path = rule.PathPattern is null ? null : PrecompiledRegexes.Get(rule.PathPattern, Options | RegexOptions.IgnoreCase, MatchTimeout);
-            Allow = rule.AllowRegexes.Select(r => new Regex(r, Options, MatchTimeout)).ToArray();
+            Allow = rule.AllowRegexes.Select(r => AllowCache.GetOrAdd(r, static pattern => new Regex(pattern, Options, MatchTimeout))).ToArray();
             DecodedMustMatch = rule.DecodedMustMatch is null ? null : new Regex(rule.DecodedMustMatch, Options, MatchTimeout);
         }
 
@@ -259,7 +260,8 @@ internal sealed class LineScanner(CompiledRuleSet set)
         _anchors.Clear();
         SawNextlinePragma = false;
         if (++_stamp == int.MaxValue) { Array.Clear(_marks); _stamp = 1; }
-        foreach (var always in AlwaysRunFor(path)) Mark(always);
+        if (!ReferenceEquals(path, _alwaysPath)) RefreshAlwaysRun(path);
+        foreach (var always in _alwaysForPath) Mark(always);
         var bits = set.GramBits;
         var pairs = set.PairBits;
         var fold = CompiledRuleSet.Fold;
@@ -287,15 +289,10 @@ internal sealed class LineScanner(CompiledRuleSet set)
     private int[] _alwaysForPath = [];
 
     // Rules without keywords run on every line; those limited to some paths (.env files) only on the lines of those.
-    private int[] AlwaysRunFor(string path)
+    private void RefreshAlwaysRun(string path)
     {
-        if (set.AlwaysRun.Length == 0) return set.AlwaysRun;
-        if (!ReferenceEquals(path, _alwaysPath))
-        {
-            _alwaysPath = path;
-            _alwaysForPath = set.AlwaysRun.Where(r => set.Rules[r].Path?.IsMatch(path) ?? true).ToArray();
-        }
-        return _alwaysForPath;
+        _alwaysPath = path;
+        _alwaysForPath = set.AlwaysRun.Length == 0 ? set.AlwaysRun : set.AlwaysRun.Where(r => set.Rules[r].Path?.IsMatch(path) ?? true).ToArray();
     }
 
     private void MarkKeywordsAt(ReadOnlySpan<char> line, int at, int gram)

@@ -13,7 +13,7 @@ public class PrecompiledRegexesTests
     private static readonly string[] HotRuleIds =
     [
         "generic-password", "generic-secret", "generic-token", "generic-api-key", "bearer-token", "github-legacy-token",
-        "dockerfile-env-secret", "xml-attribute-secret", "netrc-password", "npmrc-auth",
+        "dockerfile-env-secret", "xml-attribute-secret", "netrc-password", "npmrc-auth", "vault-legacy-token",
     ];
 
     private static SecretRule Rule(string id) => BuiltInRules.Content.Single(r => r.Id == id);

@@ -655,7 +655,7 @@ public static class RuleSamples
             ["BUNDLE_GEMS__CONTRIBSYS__COM=⟨«h8»:«h8»⟩", "bundle config --local gems.contribsys.com ⟨«h8»:«h8»⟩", "source \"https://⟨«h8»:«h8»⟩@enterprise.contribsys.com/\""],
             ["BUNDLE_GEMS__CONTRIBSYS__COM=${SIDEKIQ_CREDENTIALS}", "source \"https://gems.contribsys.com/\""]),
         ["hubspot-api-key"] = new(
-            ["HUBSPOT_API_KEY=⟨«UUID»⟩", "hapikey: \"⟨«UUID»⟩\""],
+            ["HUBSPOT_API_KEY=⟨«UUID»⟩", "hubspot_key: \"⟨«UUID»⟩\"", "https://api.hubapi.com/contacts/v1/lists?hapikey=⟨«UUID»⟩"],
             ["HUBSPOT_PORTAL_ID=«d8»", "hubspot_api_key: ${HUBSPOT_KEY}"]),
         ["kucoin-api-secret"] = new(
             ["KUCOIN_API_SECRET=⟨«UUID»⟩", "kucoin_secret: \"⟨«UUID»⟩\""],
