@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Recall and false alarms on other secret scanners' own test suites, read from their checkouts at run time
 # (nothing of theirs is stored in this repository). Not in CI: it needs the clones.
-#   tests/bench/peer-suites.sh [--gitleaks DIR] [--secretlint DIR] [--detect-secrets DIR] [--betterleaks DIR] [--summary]
+#   tests/bench/peer-suites.sh [--gitleaks DIR] [--secretlint DIR] [--detect-secrets DIR] [--betterleaks DIR]
+#                              [--trufflehog DIR] [--summary]
 # For each suite it prints positives flagged / total and negatives flagged / total, then lists every missed
 # positive and every flagged negative (--summary: the figures only). How the cases are extracted:
 # tests/bench/peer_suites.py (needs python3; detect-secrets' own expectations also run detect-secrets from its
@@ -14,11 +15,11 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 args=() summary=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --gitleaks|--secretlint|--detect-secrets|--betterleaks)
+    --gitleaks|--secretlint|--detect-secrets|--betterleaks|--trufflehog)
       [ $# -ge 2 ] && [ -d "$2" ] || { echo "peer-suites.sh: $1 needs a checkout folder" >&2; exit 2; }
       args+=("$1" "$(cd "$2" && pwd)"); shift 2 ;;
     --summary) summary=(--summary); shift ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "peer-suites.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done

@@ -3,6 +3,7 @@
 stored in this repository), for tests/bench/peer-suites.sh.
 
   peer_suites.py extract OUT [--gitleaks DIR] [--betterleaks DIR] [--secretlint DIR] [--detect-secrets DIR]
+                             [--trufflehog DIR]
       writes every case as a file under OUT/cases/ and the list of cases to OUT/cases.json
   peer_suites.py report OUT FINDINGS.json
       reads `devin-handoff scan --json` run on OUT/cases and prints, per suite, positives flagged / total and
@@ -26,6 +27,11 @@ How the cases are found:
       detect-secrets itself reports with its default settings (run from the checkout; skipped with a note when
       it cannot run), except in files its tests say hold none (*no_secrets*). Every other non-blank line of
       those files is a negative.
+  trufflehog: the table of each detector's Test*_Pattern in pkg/detectors/**/*_test.go (not the integration
+      tests): each entry's input is one case, positive when its want lists a secret, negative when want is empty
+      (nil or []string{}). Inputs are Go expressions over the test file's vars (the evaluator above). Its
+      negatives are mostly a real-looking key with one character made invalid (a '?' in the middle) or too far
+      from its keyword: trufflehog's own limits, not values a scanner must leave alone.
 """
 import argparse
 import base64
@@ -804,6 +810,85 @@ def detect_secrets_cases(root, out):
 
 
 # ---------------------------------------------------------------------------------------------------------------
+# trufflehog
+
+def _field(tokens, i):
+    """The tokens of a struct field's value starting at i, up to the ',' or '}' that ends it (outside brackets)."""
+    depth, j = 0, i
+    while j < len(tokens):
+        k, t = tokens[j]
+        if k == 'op' and t in '([{':
+            depth += 1
+        elif k == 'op' and t in ')]}':
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and k == 'op' and t == ',':
+            break
+        j += 1
+    return [tok for tok in tokens[i:j] if tok[0] != 'nl'], j
+
+
+def trufflehog_cases(root):
+    """The cases of each detector's Test*_Pattern table: input, and want (positive when it lists a secret)."""
+    cases, failed = [], []
+    detectors = Path(root) / 'pkg/detectors'
+    for path in sorted(detectors.rglob('*_test.go')):
+        if path.name.endswith('_integration_test.go'):
+            continue
+        detector = path.parent.relative_to(detectors).as_posix()
+        try:
+            functions, top = parse_functions(tokenize(path.read_text(encoding='utf-8')))
+        except (IndexError, UnicodeDecodeError) as e:
+            failed.append(f'{detector}: not parsed ({e.__class__.__name__})')
+            continue
+        evaluator = GoEvaluator({}, {})
+        for stmt in top:
+            try:
+                evaluator.var(stmt[1:], evaluator.globals)
+            except (Unsupported, IndexError, KeyError, TypeError, ValueError):
+                pass
+        for name, fn in functions.items():
+            if not (name.startswith('Test') and name.endswith('_Pattern')):
+                continue
+            body, env, n = fn.body, {}, 0
+            for stmt in split_statements(body):
+                if stmt and stmt[0][1] == 'tests':
+                    break
+                try:
+                    evaluator.statement(stmt, env)
+                except (Unsupported, IndexError, KeyError, TypeError, ValueError, AttributeError, Return, re.error):
+                    pass
+            i = 0
+            while i < len(body) - 2:
+                if not (body[i] == ('ident', 'input') and body[i + 1] == ('op', ':')):
+                    i += 1
+                    continue
+                expr, end = _field(body, i + 2)
+                want_at = next((j for j in range(end, min(end + 400, len(body) - 1))
+                                if body[j] == ('ident', 'want') and body[j + 1] == ('op', ':')), None)
+                i = end
+                if want_at is None:
+                    continue
+                want, _ = _field(body, want_at + 2)
+                # want: nil, []string{}, or a list naming the secrets found
+                listed = [t for t in want if t[0] in ('str', 'raw', 'ident') and t[1] not in ('string', 'nil')]
+                positive = '{' in [t for _, t in want] and bool(listed)
+                try:
+                    text = evaluator.expr_all(expr, env)
+                except (Unsupported, IndexError, KeyError, TypeError, ValueError, AttributeError, re.error) as e:
+                    failed.append(f'{detector}: an input not evaluated ({e})')
+                    continue
+                if not isinstance(text, str):
+                    failed.append(f'{detector}: an input is not a string')
+                    continue
+                cases.append({'suite': 'trufflehog', 'group': 'pattern tests', 'rule': detector, 'positive': positive,
+                              'file': f'trufflehog/{detector}/{n:03d}.txt', 'text': text})
+                n += 1
+    return cases, failed
+
+
+# ---------------------------------------------------------------------------------------------------------------
 
 def extract(args):
     out = Path(args.out)
@@ -824,6 +909,10 @@ def extract(args):
         found, more = detect_secrets_cases(args.detect_secrets, out)
         cases += found
         notes += [f'detect-secrets: {n}' for n in more]
+    if args.trufflehog:
+        found, failed = trufflehog_cases(args.trufflehog)
+        cases += found
+        notes += [f'trufflehog: {f}' for f in failed]
     for case in cases:
         if not case.pop('written', False):
             dest = out / 'cases' / case['file']
@@ -905,6 +994,7 @@ def main():
     e.add_argument('--betterleaks')
     e.add_argument('--secretlint')
     e.add_argument('--detect-secrets', dest='detect_secrets')
+    e.add_argument('--trufflehog')
     r = sub.add_parser('report')
     r.add_argument('out')
     r.add_argument('findings')
