@@ -1,4 +1,5 @@
 using Handoff.Core.Inspection;
+using Handoff.Core.Secrets.Archives;
 
 namespace Handoff.Core.Secrets;
 
@@ -15,6 +16,7 @@ public sealed class SecretScanner : ISecretScanner
     private readonly ISecretConfigLoader? _loader;
     private readonly Dictionary<string, ScanContext> _byRoot = new(StringComparer.Ordinal);
     private ScanContext _current;
+    private readonly List<string> _notices = [];
 
     /// <summary>Built-in rules; each repository's config and ignore file are read from its root when it is first scanned.</summary>
     public SecretScanner() : this(new FileSecretConfigLoader())
@@ -35,6 +37,9 @@ public sealed class SecretScanner : ISecretScanner
     {
         _current = ScanContext.For(config);
     }
+
+    /// <summary>Notes for the user's stderr: parts of archives left unscanned that the repository's policy lets through.</summary>
+    public IReadOnlyList<string> Notices => _notices;
 
     /// <summary>Built-in content rules followed by the active config's extra rules, minus disabled ones.</summary>
     public IReadOnlyList<SecretRule> ActiveRules => _current.Rules.Rules.Select(r => r.Rule).ToList();
@@ -90,9 +95,10 @@ public sealed class SecretScanner : ISecretScanner
     /// secrets by name alone (.env, id_rsa, *.p12 ...) yield a whole-file finding (line 0).
     /// Memory stays flat: the text is read in blocks and lines are scanned as spans.
     /// </summary>
-    public IEnumerable<Finding> ScanDiff(TextReader diff)
+    /// <param name="onArchive">told of each archive file (zip, jar, tar, gz…) the diff adds or changes, by blob id (git diff --full-index).</param>
+    public IEnumerable<Finding> ScanDiff(TextReader diff, Action<ArchiveBlob>? onArchive = null)
     {
-        var parser = new DiffStreamScanner(new FragmentScanner(_current));
+        var parser = new DiffStreamScanner(new FragmentScanner(_current), onArchive);
         var buffer = new char[1 << 16];
         int start = 0, end = 0;
         var findings = new List<Finding>();
@@ -122,6 +128,14 @@ public sealed class SecretScanner : ISecretScanner
         }
     }
 
+    /// <summary>Scans the members of an archive (zip, jar, tar, gz…; told by its first bytes) that is the content of <paramref name="path"/>.</summary>
+    public IReadOnlyList<Finding> ScanArchive(Stream content, string path, string? commit = null)
+    {
+        var findings = new List<Finding>();
+        new ArchiveScanner(new FragmentScanner(_current), _notices).Scan(content, path, commit, findings);
+        return findings;
+    }
+
     /// <summary>Scans text as the content of <paramref name="path"/> (content rules only; path rules are not applied).</summary>
     public IReadOnlyList<Finding> ScanText(string path, string text)
     {
@@ -145,6 +159,7 @@ public sealed class SecretScanner : ISecretScanner
     {
         var context = _current = ContextFor(repoRoot);
         var scanner = new FragmentScanner(context);
+        var archives = new ArchiveScanner(scanner, _notices);
         var findings = new List<Finding>();
         foreach (var given in paths)
         {
@@ -153,16 +168,16 @@ public sealed class SecretScanner : ISecretScanner
             {
                 foreach (var file in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 {
-                    if (!file.Replace('\\', '/').Contains("/.git/", StringComparison.Ordinal)) ScanFile(file, repoRoot, scanner, findings);
+                    if (!file.Replace('\\', '/').Contains("/.git/", StringComparison.Ordinal)) ScanFile(file, repoRoot, scanner, archives, findings);
                 }
             }
-            else if (File.Exists(full)) ScanFile(full, repoRoot, scanner, findings);
+            else if (File.Exists(full)) ScanFile(full, repoRoot, scanner, archives, findings);
             else throw new HandoffException($"no such file or directory: {given}", ExitCodes.NotFound);
         }
         return findings;
     }
 
-    private static void ScanFile(string full, string repoRoot, FragmentScanner scanner, List<Finding> findings)
+    private static void ScanFile(string full, string repoRoot, FragmentScanner scanner, ArchiveScanner archives, List<Finding> findings)
     {
         var path = Path.GetRelativePath(repoRoot, full).Replace('\\', '/');
         var context = scanner.Context;
@@ -170,7 +185,12 @@ public sealed class SecretScanner : ISecretScanner
         var binary = IsBinary(full);
         var pathRule = context.MatchPath(path, binary ? () => File.ReadAllText(full, System.Text.Encoding.Latin1) : () => File.ReadAllText(full));
         if (pathRule is not null) AddWholeFileFinding(pathRule, path, null, context, findings);
-        if (binary) return;
+        if (binary)
+        {
+            using var content = File.OpenRead(full);
+            archives.Scan(content, path, null, findings);
+            return;
+        }
         scanner.Reset();
         using var reader = new StreamReader(full);
         var lineNumber = 0;
