@@ -7,9 +7,10 @@ public static partial class BuiltInRules
     {
         const RuleFamily F = RuleFamily.Generic;
         // curl -u user:pass, --user 'user:pass', --user user:'pass', -u ":token" (also wget / httpie flags of the same name).
+        // Not a URL (other tools' -u takes one: 'https://…' is no user:password) nor a variable ($PASS, %PASS%).
         yield return R("curl-basic-auth", F, "User and password given on a command line with -u / --user",
-            @"(?:^|\s)(?:-u|--user|--http-user)(?:=|\s{1,5})(?:(?<q>[""'])(?<user>[^:""'\s<>{}]{0,100}):(?<secret>[^""'\s<>{}]{3,200})\k<q>"
-            + @"|(?<q1>[""']?)(?<user>[^\s:""'$<>{}]{1,100})\k<q1>:(?<q2>[""']?)(?<secret>[^\s""'<>{}]{3,200})\k<q2>)(?=[\s;|&)]|$)",
+            @"(?:^|\s)(?:-u|--user|--http-user)(?:=|\s{1,5})(?:(?<q>[""'])(?<user>[^:""'\s<>{}]{0,100}):(?![$%]|//)(?<secret>[^""'\s<>{}]{3,200})\k<q>"
+            + @"|(?<q1>[""']?)(?<user>[^\s:""'$<>{}]{1,100})\k<q1>:(?<q2>[""']?)(?![$%]|//)(?<secret>[^\s""'<>{}]{3,200})\k<q2>)(?=[\s;|&)]|$)",
             "-u |-u=|--user|--http-user") with { MinEntropy = 2.5 };
         // curl -H "Authorization: …", -H 'X-Api-Key: …', --header "Private-Token: …".
         yield return R("curl-auth-header", F, "Credential in a header given on a command line with -H / --header",

@@ -689,7 +689,8 @@ public static class RuleSamples
             ["ZXlKhello", "blob: «B64:eyJ‹A60›»"]),
         ["curl-basic-auth"] = new(
             ["curl -u deploy:⟨«A20»⟩ https://api.acme.io/v1/builds", "curl -s --user 'ci:⟨«A24»⟩' https://ci.acme.io", "curl -u \":⟨«A24»⟩\" https://search.acme.io:9200"],
-            ["docker run -u 1000:1000 acme/app", "curl -u \"$USER:$PASS\" https://api.acme.io"]),
+            ["docker run -u 1000:1000 acme/app", "curl -u \"$USER:$PASS\" https://api.acme.io", "curl --user \"deploy:$ACME_DEPLOY_TOKEN_2\" https://api.acme.io",
+             ".\\SignClient sign -c $cfg -i $file -u 'https://sign.acme.io/api' -n 'Acme'", "signtool -u https://timestamp.acme.io/«A12» -f cert.pfx"]),
         ["curl-auth-header"] = new(
             ["curl -H \"Authorization: Bearer ⟨«u40»⟩\" https://api.acme.io", "curl --header 'X-Api-Key: ⟨«h40»⟩' https://api.acme.io", "curl -H \"PRIVATE-TOKEN: ⟨«A24»⟩\" https://gitlab.acme.io/api/v4/projects"],
             ["curl -H \"Authorization: Bearer $TOKEN\" https://api.acme.io", "curl -H 'Content-Type: application/json' -d @body.json https://api.acme.io"]),
