@@ -89,10 +89,10 @@ public static partial class BuiltInRules
             ["Authorization: Basic «B64:admin:‹A16›»", "req.headers['Authorization'] = 'Basic «B64:ci-bot:‹A24›»'"],
             ["Authorization: Basic ${CREDS}", "basic «B64:no-colon-here»"]) with { Decode = DecodeKind.Base64, DecodedMustMatch = @"^[^:\s]+:\S{4,}$" };
         yield return R("cli-password-flag", RuleFamily.Generic, "Password / token passed as a command-line flag",
-            @"(?i)(?:--(?:password|passwd|token|api-key|apikey|secret|client-secret|access-token|auth-token)[= ]|\bmysql(?:dump|admin)?\b[^\n]*?\s-p)[""']?(?<secret>[^\s""'$]{8,500})",
+            @"(?i)(?:--(?:password|passwd|token|api-key|apikey|secret|client-secret|access-token|auth-token)[= ]|\bmysql(?:dump|admin)?\b[^\n]*?\s-p)[""']?(?<secret>(?!-)[^\s""'$]{8,500})",
             "--password --passwd --token --api-key --apikey --secret --client-secret --access-token --auth-token mysql",
             ["docker login --username ci --password «A20» registry.acme.io", "mysql -u root -p«A12» app < dump.sql"],
-            ["docker login --password-stdin", "az login --password $AZ_PASSWORD"]) with { MinEntropy = 2.5 };
+            ["docker login --password-stdin", "az login --password $AZ_PASSWORD", "gh gist list --secret --public"]) with { MinEntropy = 2.5 };
         yield return R("dockerfile-env-secret", RuleFamily.Generic, "Secret baked into a Dockerfile ENV/ARG",
             HotPatterns.DockerfileEnvSecret,
             "env arg",

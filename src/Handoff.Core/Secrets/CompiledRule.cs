@@ -34,6 +34,9 @@ internal sealed class CompiledRule
     public int SecretGroup => _regexes.Value.SecretGroup;
     public int NameGroup => _regexes.Value.NameGroup;
     public int UserGroup => _regexes.Value.UserGroup;
+
+    /// <summary>The group of the quote around a generic rule's value ("q"); -1 when the rule captures no assignment.</summary>
+    public int QuoteGroup => _regexes.Value.QuoteGroup;
     public Regex? Path => _regexes.Value.Path;
     public Regex[] Allow => _regexes.Value.Allow;
     public Regex? DecodedMustMatch => _regexes.Value.DecodedMustMatch;
@@ -48,6 +51,7 @@ internal sealed class CompiledRule
             SecretGroup = secretGroup >= 0 ? secretGroup : main.GetGroupNumbers().Length > 1 ? 1 : 0;
             NameGroup = main.GroupNumberFromName("name");
             UserGroup = main.GroupNumberFromName("user");
+            QuoteGroup = main.GroupNumberFromName("q");
             Anchored = rule.KeywordAnchored ? Cache.GetOrAdd(@"\G" + rule.Regex, static pattern => new HotRegex(pattern, Options, MatchTimeout)) : null;
             Path = rule.PathPattern is null ? null : PrecompiledRegexes.Get(rule.PathPattern, Options | RegexOptions.IgnoreCase, MatchTimeout);
             Allow = rule.AllowRegexes.Select(r => new Regex(r, Options, MatchTimeout)).ToArray();
@@ -59,6 +63,7 @@ internal sealed class CompiledRule
         public int SecretGroup { get; }
         public int NameGroup { get; }
         public int UserGroup { get; }
+        public int QuoteGroup { get; }
         public Regex? Path { get; }
         public Regex[] Allow { get; }
         public Regex? DecodedMustMatch { get; }

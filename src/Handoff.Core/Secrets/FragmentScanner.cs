@@ -15,6 +15,9 @@ internal sealed class FragmentScanner(ScanContext context)
     private bool _allowNext;
     private string? _blockEnd;
     private string? _blockRule;
+    private bool _inFence;
+    private string? _docsPath;
+    private bool _isDocs;
 
     public ScanContext Context => context;
 
@@ -24,6 +27,7 @@ internal sealed class FragmentScanner(ScanContext context)
         _allowNext = false;
         _blockEnd = null;
         _blockRule = null;
+        _inFence = false;
     }
 
     /// <summary>
@@ -43,6 +47,7 @@ internal sealed class FragmentScanner(ScanContext context)
             return true;
         }
         var allowedByPreviousLine = _allowNext;
+        TrackCodeFence(line, path);
         _hits.Clear();
         _lines.Scan(line, path, _hits);
         _allowNext = _lines.SawNextlinePragma;
@@ -69,6 +74,26 @@ internal sealed class FragmentScanner(ScanContext context)
             _blockRule = last.Rule.Rule.Id;
         }
         return true;
+    }
+
+    // In Markdown, keyword findings count in code blocks only (prose never holds a literal); a fence line opens or closes one.
+    private void TrackCodeFence(ReadOnlySpan<char> line, string path)
+    {
+        if (!ReferenceEquals(path, _docsPath))
+        {
+            _docsPath = path;
+            _isDocs = Generic.FileKinds.Of(path) == Generic.FileKind.Docs;
+            _inFence = false;
+        }
+        if (!_isDocs)
+        {
+            _lines.InCodeBlock = false;
+            return;
+        }
+        var trimmed = line.TrimStart(' ');
+        if (line.Length - trimmed.Length < 4 && (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal)))
+            _inFence = !_inFence;
+        _lines.InCodeBlock = _inFence;
     }
 
     public static bool HasAllowMarker(ReadOnlySpan<char> line)

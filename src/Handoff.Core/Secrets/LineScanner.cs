@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Handoff.Core.Secrets.Generic;
 
 namespace Handoff.Core.Secrets;
 
@@ -12,6 +13,9 @@ internal sealed class LineScanner(CompiledRuleSet set)
     private readonly List<RawHit> _raw = [];
     private readonly List<(int Rule, int Position)> _anchors = [];
     private int _stamp;
+    private string _path = "";
+    private string? _factsPath;
+    private LineFacts _facts;
 
     public CompiledRuleSet Set => set;
 
@@ -26,6 +30,7 @@ internal sealed class LineScanner(CompiledRuleSet set)
         SawNextlinePragma = false;
         if (line.IsEmpty) return;
         if (!FindCandidates(line)) return;
+        _path = path;
         _candidates.Sort();
         string? text = null;
         _raw.Clear();
@@ -64,18 +69,50 @@ internal sealed class LineScanner(CompiledRuleSet set)
         if (!match.Success || !group.Success || group.Length == 0) return;
         // postgres://postgres:postgres@..., amqp://guest:guest@...: local defaults, not secrets.
         if (rule.UserGroup >= 0 && match.Groups[rule.UserGroup].Value == group.Value) return;
-        var name = rule.NameGroup >= 0 && match.Groups[rule.NameGroup].Success ? FullName(text, match.Groups[rule.NameGroup]) : null;
-        var confidence = HitEvaluator.Evaluate(rule, group.Value, name, set.Allowlist);
-        if (confidence is { } c) _raw.Add(new RawHit(rule, group.Index, group.Length, group.Value, c));
+        int start = group.Index, end = group.Index + group.Length;
+        FindingConfidence? generic = null;
+        if (rule.Rule.IsGeneric)
+        {
+            generic = KeywordJudge.Judge(KeywordMatchOf(rule, match, text, start, end), Facts, ref start, ref end);
+            if (generic is null) return;
+        }
+        var secret = start == group.Index && end - start == group.Length ? group.Value : text[start..end];
+        var confidence = HitEvaluator.Evaluate(rule, secret, set.Allowlist, generic);
+        if (confidence is { } c) _raw.Add(new RawHit(rule, start, end - start, secret, c));
     }
 
-    // The identifier around a keyword match: "DB_" + "PASSWORD" (regexes start at the keyword to stay fast).
-    private static string FullName(string text, Group name)
+    private static KeywordMatch KeywordMatchOf(CompiledRule rule, Match match, string text, int start, int end)
+    {
+        var name = rule.NameGroup >= 0 ? match.Groups[rule.NameGroup] : null;
+        if (name is not { Success: true }) return new KeywordMatch(text, 0, 0, start, end, '\0', false);
+        var quote = rule.QuoteGroup >= 0 && match.Groups[rule.QuoteGroup].Success ? text[match.Groups[rule.QuoteGroup].Index] : '\0';
+        return new KeywordMatch(text, NameStart(text, name), name.Index + name.Length, start, end, quote, rule.QuoteGroup >= 0);
+    }
+
+    // Where the identifier around a keyword match starts: "DB_" of DB_PASSWORD (regexes start at the keyword to stay fast).
+    private static int NameStart(string text, Group name)
     {
         var start = name.Index;
         while (start > 0 && name.Index - start < 40 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '_' or '.' or '-')) start--;
-        return text.Substring(start, name.Index + name.Length - start);
+        return start;
     }
+
+    /// <summary>What the generic rules need to know of the current line's file; computed once per path.</summary>
+    private LineFacts Facts
+    {
+        get
+        {
+            if (!ReferenceEquals(_factsPath, _path))
+            {
+                _factsPath = _path;
+                _facts = new LineFacts(FileKinds.Of(_path), FileKinds.IsTestOrExample(_path), false);
+            }
+            return _facts with { InCodeBlock = InCodeBlock };
+        }
+    }
+
+    /// <summary>Set by the caller while the lines come from a fenced code block of a Markdown file.</summary>
+    public bool InCodeBlock { get; set; }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private bool FindCandidates(ReadOnlySpan<char> line)

@@ -1,0 +1,245 @@
+namespace Handoff.Core.Secrets.Generic;
+
+/// <summary>How random a value looks: the bar a keyword finding's value must clear.</summary>
+internal enum Randomness
+{
+    /// <summary>Not a secret: too short, too regular, or digits only.</summary>
+    None,
+
+    /// <summary>Could be a secret (a human-made password, a short key): reported at low confidence.</summary>
+    Weak,
+
+    /// <summary>Looks generated: long enough, several character classes, high entropy for its length.</summary>
+    Strong,
+}
+
+/// <summary>
+/// Reads a value captured after a secret-sounding name the way a reviewer would: is it prose, a name made of words,
+/// a public key, or random enough to be a secret? Pure functions of the value, cheap (no regex), so they can run on
+/// every keyword match of a long diff.
+/// </summary>
+internal static class ValueShape
+{
+    public const int MinLength = 8;
+
+    private static readonly string[] PublicKeyStarts =
+    [
+        "ssh-rsa ", "ssh-dss ", "ssh-ed25519 ", "ssh-ed448 ", "ecdsa-sha2-", "sk-ssh-", "sk-ecdsa-", "-----BEGIN PUBLIC KEY",
+        "-----BEGIN RSA PUBLIC KEY", "-----BEGIN CERTIFICATE", "-----BEGIN PGP PUBLIC KEY", "-----BEGIN OPENSSH PUBLIC KEY",
+        "-----BEGIN SSH2 PUBLIC KEY", "---- BEGIN SSH2 PUBLIC KEY",
+        // base64 of an SSH public-key blob, and the DER SubjectPublicKeyInfo headers of RSA 2048/4096, P-256, P-384 and Ed25519
+        "AAAAB3NzaC1yc2E", "AAAAB3NzaC1kc3M", "AAAAC3NzaC1lZDI1NTE5", "AAAAE2VjZHNhLXNoYTItbmlzdHA", "MIIBIjANBgkqhkiG9w0BAQEFAAOC",
+        "MIICIjANBgkqhkiG9w0BAQEFAAOC", "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE", "MHYwEAYHKoZIzj0CAQYFK4EEACIDYgAE", "MCowBQYDK2VwAyEA",
+        // publishable keys (Stripe, Mapbox): meant for browsers
+        "pk_live_", "pk_test_", "pk.eyJ",
+    ];
+
+    /// <summary>An SSH, PEM or DER public key, a certificate, or a publishable key: public by design.</summary>
+    public static bool IsPublicKey(ReadOnlySpan<char> value)
+    {
+        foreach (var start in PublicKeyStarts)
+            if (value.StartsWith(start, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Several words ("expected an active token after retry", "LICENSE KEY", "The password is incorrect."): two or more
+    /// whitespace-separated parts, at least half of them words of letters. A passphrase of random tokens is not prose.
+    /// </summary>
+    public static bool IsProse(ReadOnlySpan<char> value)
+    {
+        int parts = 0, words = 0;
+        foreach (var range in value.SplitAny(" \t"))
+        {
+            var part = value[range].Trim(".,;:!?()\"'«»“”‘’");
+            if (part.IsEmpty) continue;
+            parts++;
+            if (IsWord(part)) words++;
+        }
+        return parts >= 2 && words * 2 >= parts;
+    }
+
+    // Letters of any script, possibly with an apostrophe or hyphen inside (don't, e-mail), or a short number.
+    private static bool IsWord(ReadOnlySpan<char> part)
+    {
+        if (part.Length <= 4 && part.ContainsAnyExceptInRange('0', '9') is false) return true;
+        foreach (var c in part)
+            if (!char.IsLetter(c) && c is not ('\'' or '-' or '’')) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// A name or path made of words rather than a generated value: an identifier whose letters are mostly pronounceable
+    /// words, with at most a few numbers ("GitCredentialFlow", "SOFTWARE\Vendor\App", "validation.array_keys",
+    /// "cache-key-linux-x64", "user_123"), or a version. Any other symbol means it is not; so do unpronounceable letters
+    /// ("QQCFiaBTKwMiTw" is random even without a digit).
+    /// </summary>
+    public static bool IsWordsOnly(ReadOnlySpan<char> value)
+    {
+        int letters = 0, digitRuns = 0;
+        var previousDigit = false;
+        foreach (var c in value)
+        {
+            if (char.IsAsciiLetter(c)) { letters++; previousDigit = false; }
+            else if (char.IsAsciiDigit(c)) { if (!previousDigit) digitRuns++; previousDigit = true; }
+            else if (c is '_' or '.' or '-' or ':' or '/' or '\\' or ' ' or '@' or '|' or ',') previousDigit = false;
+            else return false;
+        }
+        if (letters <= 2) return digitRuns == 0 || value.Length < 20 || IsVersionLike(value);
+        return digitRuns <= 3 && WordLetters(value) * 4 >= letters * 3;
+    }
+
+    // 1.2.3, v10.4.0-rc.1: digits in dotted groups.
+    private static bool IsVersionLike(ReadOnlySpan<char> value)
+    {
+        var dots = value.Count('.');
+        return dots >= 2 && dots * 4 >= value.Length / 2;
+    }
+
+    /// <summary>
+    /// Letters that belong to word-like segments (split at case changes, digits and separators): pronounceable ones of
+    /// 4+ letters, or short words and acronyms identifiers are made of. Random text has few of either: its case changes
+    /// cut it into short chunks.
+    /// </summary>
+    private static int WordLetters(ReadOnlySpan<char> value)
+    {
+        var total = 0;
+        var start = 0;
+        Span<char> lower = stackalloc char[8];
+        for (var i = 1; i <= value.Length; i++)
+        {
+            if (i < value.Length && !IsSegmentBoundary(value, i)) continue;
+            var segment = value[start..i];
+            start = i;
+            if (!char.IsAsciiLetter(segment[0])) continue;
+            if (segment.Length >= 4 && IsPronounceable(segment)) total += segment.Length;
+            else if (segment.Length <= lower.Length && segment.Length >= 2)
+            {
+                segment.ToLowerInvariant(lower);
+                if (ShortWords.Contains(lower[..segment.Length].ToString())) total += segment.Length;
+            }
+        }
+        return total;
+    }
+
+    // Short words and vowel-less acronyms that identifiers are made of.
+    private static readonly HashSet<string> ShortWords = new(StringComparer.Ordinal)
+    {
+        "id", "io", "ui", "db", "os", "ip", "js", "ts", "md", "to", "of", "by", "in", "on", "at", "is", "it", "no", "or", "up",
+        "my", "go", "do", "as", "an", "if", "v", "api", "url", "uri", "cli", "sdk", "ssl", "tls", "ssh", "xml", "sql", "jwt",
+        "aws", "gcp", "tcp", "udp", "dns", "cdn", "css", "pdf", "png", "jpg", "svg", "csv", "txt", "yml", "sha", "md5", "utf",
+        "rsa", "aes", "hex", "env", "dev", "app", "web", "src", "lib", "bin", "obj", "tmp", "log", "max", "min", "add", "get",
+        "set", "put", "new", "old", "key", "map", "tag", "ref", "rev", "run", "job", "fix", "bug", "doc", "net", "org", "com",
+        "www", "ftp", "git", "hub", "use", "has", "all", "any", "not", "and", "the", "for", "out", "raw", "row", "col", "pkg",
+        "cmd", "arg", "opt", "cfg", "err", "msg", "req", "res", "ctx", "val", "var", "str", "int", "len", "idx", "num", "buf",
+        "ptr", "fn", "func", "http", "html", "smtp", "sftp", "xmlns", "dll", "exe", "npm", "pip", "gem", "vm", "k8s", "cpu",
+        "gpu", "ram", "ssd", "usb", "tty", "pty", "gid", "uid", "pid", "ttl", "eof", "nil", "std", "gnu", "gcc", "dotnet",
+    };
+
+    private static bool IsSegmentBoundary(ReadOnlySpan<char> s, int i)
+    {
+        char previous = s[i - 1], c = s[i];
+        if (!char.IsAsciiLetter(c) || !char.IsAsciiLetter(previous)) return char.IsAsciiLetter(c) != char.IsAsciiLetter(previous) || !char.IsAsciiLetterOrDigit(c);
+        if (char.IsAsciiLetterLower(previous) && char.IsAsciiLetterUpper(c)) return true;
+        // HTMLParser: the last capital of a run starts the next word
+        return char.IsAsciiLetterUpper(previous) && char.IsAsciiLetterUpper(c) && i + 1 < s.Length && char.IsAsciiLetterLower(s[i + 1]);
+    }
+
+    // Letters only, a vowel in every 5 letters or so, no run of 4 consonants or 3 vowels, q before u: how words look.
+    private static bool IsPronounceable(ReadOnlySpan<char> segment)
+    {
+        int vowels = 0, consonantRun = 0, vowelRun = 0;
+        for (var i = 0; i < segment.Length; i++)
+        {
+            var raw = segment[i];
+            if (!char.IsAsciiLetter(raw)) return false;
+            if (raw is 'q' or 'Q' && i + 1 < segment.Length && segment[i + 1] is not ('u' or 'U')) return false;
+            var vowel = "aeiouyAEIOUY".Contains(raw);
+            if (vowel) { vowels++; vowelRun++; consonantRun = 0; }
+            else { consonantRun++; vowelRun = 0; }
+            if (consonantRun >= 4 || vowelRun >= 3) return false;
+        }
+        return vowels > 0 && vowels * 5 >= segment.Length;
+    }
+
+    /// <summary>Lower, upper, digit, other: how many of the four occur.</summary>
+    public static int CharacterClasses(ReadOnlySpan<char> value)
+    {
+        bool lower = false, upper = false, digit = false, other = false;
+        foreach (var c in value)
+        {
+            if (char.IsAsciiLetterLower(c)) lower = true;
+            else if (char.IsAsciiLetterUpper(c)) upper = true;
+            else if (char.IsAsciiDigit(c)) digit = true;
+            else other = true;
+        }
+        return (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
+    }
+
+    /// <summary>
+    /// Entropy and character classes against thresholds that grow with the length. Random text of length n has about
+    /// log2(n) bits per character while n is below its alphabet's size, so the floors follow log2(n): a short password
+    /// needs three character classes, one of 16 or more two, a hex value 16 characters. <paramref name="password"/> lowers
+    /// the length a strong value needs (people choose passwords; 8 characters of three classes is one).
+    /// </summary>
+    public static Randomness Judge(ReadOnlySpan<char> value, bool password)
+    {
+        var length = value.Length;
+        if (length < MinLength) return Randomness.None;
+        var entropy = Entropy.Shannon(value);
+        var log = Math.Log2(length);
+        if (IsHex(value, out var hexLetters, out var hexDigits))
+        {
+            if (hexLetters == 0) return length >= 20 && entropy >= 3.0 ? Randomness.Weak : Randomness.None; // a number
+            if (hexDigits == 0) return Randomness.None;                                                          // a word in a-f
+            return length >= 16 && entropy >= 3.0 ? Randomness.Strong : entropy >= Math.Min(2.5, log - 1.2) ? Randomness.Weak : Randomness.None;
+        }
+        if (entropy < Math.Min(3.0, log - 1.2)) return Randomness.None;
+        var classes = CharacterClasses(value);
+        if (classes == 1 && !value.ContainsAnyInRange('a', 'z') && !value.ContainsAnyInRange('A', 'Z')) return Randomness.None; // symbols only
+        // a labelled hash, or several words: a secret would be one generated token
+        if (IsLabelledHash(value) || value.ContainsAny(' ', '\t')) return Randomness.Weak;
+        var strong = (classes >= 3 && length >= (password ? 8 : 12) && entropy >= Math.Min(4.0, log - 1.0))
+                     || (classes >= 2 && length >= 16 && entropy >= Math.Min(4.2, log - 0.8));
+        return strong ? Randomness.Strong : Randomness.Weak;
+    }
+
+    /// <summary>An absolute path ("/Default/Housekeeping/…", "/srv/app/config"): where something is, not a secret.</summary>
+    public static bool IsPath(ReadOnlySpan<char> value) =>
+        value.Length > 1 && value[0] == '/' && value[1..].Contains('/') && !value.Contains('+');
+
+    private static readonly string[] PasswordHashStarts = ["$2a$", "$2b$", "$2x$", "$2y$", "$argon2", "$pbkdf2", "$scrypt$", "$1$", "$5$", "$6$", "$apr1$", "{SSHA}", "{SHA}", "{SSHA512}", "pbkdf2_sha256$", "bcrypt$", "sha1$", "md5$"];
+
+    /// <summary>A crypt-style password hash (bcrypt, argon2, PBKDF2, SHA-crypt, LDAP): what a server stores instead of the password.</summary>
+    public static bool IsPasswordHash(ReadOnlySpan<char> value)
+    {
+        foreach (var start in PasswordHashStarts)
+            if (value.StartsWith(start, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Words followed by a hex hash ("commit-89d3cc…", "linux-node-9f2c…"): a labelled digest or cache key. Random, but
+    /// the label says what it is; it never counts as a strong value.
+    /// </summary>
+    public static bool IsLabelledHash(ReadOnlySpan<char> value)
+    {
+        var cut = value.LastIndexOfAny("-_.:/");
+        if (cut <= 0 || value.Length - cut - 1 < 7) return false;
+        return IsHex(value[(cut + 1)..], out _, out var digits) && digits > 0 && IsWordsOnly(value[..cut]);
+    }
+
+    private static bool IsHex(ReadOnlySpan<char> value, out int letters, out int digits)
+    {
+        letters = digits = 0;
+        bool lower = false, upper = false;
+        foreach (var c in value)
+        {
+            if (char.IsAsciiDigit(c)) digits++;
+            else if (c is >= 'a' and <= 'f') { letters++; lower = true; }
+            else if (c is >= 'A' and <= 'F') { letters++; upper = true; }
+            else return false;
+        }
+        return !(lower && upper);
+    }
+}
