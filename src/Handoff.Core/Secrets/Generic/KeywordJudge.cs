@@ -43,7 +43,7 @@ internal static class KeywordJudge
         if (value.Length < ValueShape.MinLength || HasInterpolation(value, match.Quote)) return null;
         if (value.Contains('%') && match.Quote == '\0') value = Uri.UnescapeDataString(value.ToString()).Replace('+', ' '); // value%20with%20spaces
         if (ValueShape.IsWordsOnly(value) || ValueShape.IsProse(value) || ValueShape.IsPublicKey(value) || IsUuid(value) || IsPlainUrl(value)
-            || ValueShape.IsPath(value) || ValueShape.IsPasswordHash(value))
+            || ValueShape.IsPath(value) || ValueShape.IsPasswordHash(value) || ValueShape.HasIpAddress(value))
             return null;
         var name = match.NameEnd > match.NameStart ? SecretName.Of(match.Line.AsSpan(match.NameStart, match.NameEnd - match.NameStart), out var password) : Default(out password);
         if (name == NameStrength.NotSecret) return null;

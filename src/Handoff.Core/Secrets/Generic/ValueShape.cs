@@ -145,22 +145,34 @@ internal static class ValueShape
         return char.IsAsciiLetterUpper(previous) && char.IsAsciiLetterUpper(c) && i + 1 < s.Length && char.IsAsciiLetterLower(s[i + 1]);
     }
 
-    // Letters only, a vowel in every 5 letters or so, no run of 4 consonants or 3 vowels, q before u: how words look.
+    // Letters only, a vowel in every 6 letters or so ("string"), no run of 5 consonants or 3 vowels, and most letter
+    // pairs among those common in English words: how words look. Random letters pass the first tests often enough
+    // ("fgneazylaosh"), the last rarely (a fifth of random pairs are common ones, most of a word's are).
     private static bool IsPronounceable(ReadOnlySpan<char> segment)
     {
-        int vowels = 0, consonantRun = 0, vowelRun = 0;
+        int vowels = 0, consonantRun = 0, vowelRun = 0, common = 0;
         for (var i = 0; i < segment.Length; i++)
         {
-            var raw = segment[i];
-            if (!char.IsAsciiLetter(raw)) return false;
-            if (raw is 'q' or 'Q' && i + 1 < segment.Length && segment[i + 1] is not ('u' or 'U')) return false;
-            var vowel = "aeiouyAEIOUY".Contains(raw);
+            var c = (char)(segment[i] | 0x20);
+            if (c is < 'a' or > 'z') return false;
+            var vowel = c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
             if (vowel) { vowels++; vowelRun++; consonantRun = 0; }
             else { consonantRun++; vowelRun = 0; }
-            if (consonantRun >= 4 || vowelRun >= 3) return false;
+            if (consonantRun >= 5 || vowelRun >= 3) return false;
+            if (i > 0 && CommonPairs.Contains(((char)(segment[i - 1] | 0x20), c))) common++;
         }
-        return vowels > 0 && vowels * 5 >= segment.Length;
+        return vowels > 0 && vowels * 6 >= segment.Length && common * 2 >= segment.Length - 1;
     }
+
+    // The 145 letter pairs most frequent in English words (and so in identifiers), lower case: a fifth of all pairs.
+    private static readonly HashSet<(char, char)> CommonPairs = BuildPairs(
+        "th he in er an re on at en nd ti es or te of ed is it al ar st to nt ng se ha as ou io le ve co me de hi ri ro ic ne ea " +
+        "ra ce li ch ll be ma si om ur ca el ta la ns di fo ho pe ec pr no ct us ac ot il tr ly nc et ut ss so rs un lo wa ge ie " +
+        "wh ee wi em ad ol rt po we na ul ni ts mo ow pa im mi ai sh ir su id os iv ia am fi ci vi pl ig tu ev ld ry mp fe bl ab " +
+        "gh ty op wo sa ay ex ke fr oo av ag if ap gr od bo sp rd do uc bu ck qu ub");
+
+    private static HashSet<(char, char)> BuildPairs(string pairs) =>
+        pairs.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => (p[0], p[1])).ToHashSet();
 
     /// <summary>Lower, upper, digit, other: how many of the four occur.</summary>
     public static int CharacterClasses(ReadOnlySpan<char> value)
@@ -202,6 +214,27 @@ internal static class ValueShape
         var strong = (classes >= 3 && length >= (password ? 8 : 12) && entropy >= Math.Min(4.0, log - 1.0))
                      || (classes >= 2 && length >= 16 && entropy >= Math.Min(4.2, log - 0.8));
         return strong ? Randomness.Strong : Randomness.Weak;
+    }
+
+    /// <summary>Holds an IPv4 address ("10.0.0.0/8,127.0.0.1"): network settings, not a secret.</summary>
+    public static bool HasIpAddress(ReadOnlySpan<char> value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (!char.IsAsciiDigit(value[i]) || (i > 0 && (char.IsAsciiLetterOrDigit(value[i - 1]) || value[i - 1] == '.'))) continue;
+            var at = i;
+            var octets = 0;
+            while (octets < 4 && Octet(value, ref at) && (++octets == 4 || (at < value.Length && value[at++] == '.'))) { }
+            if (octets == 4 && (at == value.Length || !char.IsAsciiLetterOrDigit(value[at]))) return true;
+        }
+        return false;
+    }
+
+    private static bool Octet(ReadOnlySpan<char> value, ref int at)
+    {
+        var start = at;
+        while (at < value.Length && at - start < 3 && char.IsAsciiDigit(value[at])) at++;
+        return at > start;
     }
 
     /// <summary>An absolute path ("/Default/Housekeeping/…", "/srv/app/config"): where something is, not a secret.</summary>
