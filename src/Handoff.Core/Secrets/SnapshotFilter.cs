@@ -4,7 +4,9 @@ namespace Handoff.Core.Secrets;
 
 /// <summary>
 /// Filters the changes of a <see cref="RepoSnapshot"/> hunk by hunk: what may leave the machine, and what is withheld.
-/// A hunk whose scan throws or times out is withheld with rule <see cref="SecretScanner.ScanErrorRuleId"/>.
+/// A hunk with a finding that blocks (<see cref="FindingPolicy"/>) is withheld, unless <see cref="SecretMode.Redact"/>;
+/// a hunk with only low-confidence findings goes with those values redacted. A hunk whose scan throws or times out is
+/// withheld with rule <see cref="SecretScanner.ScanErrorRuleId"/>.
 /// </summary>
 internal static class SnapshotFilter
 {
@@ -43,13 +45,14 @@ internal static class SnapshotFilter
             foreach (var hunk in file.Hunks)
             {
                 var before = findings.Count;
-                var ok = TryScanHunk(hunk, file.Path, commit, scanner, findings, mode == SecretMode.Redact, out var redacted);
+                var ok = TryScanHunk(hunk, file.Path, commit, scanner, findings, redact: true, out var redacted);
                 if (ok && findings.Count == before)
                 {
                     hunks.Add(hunk);
                 }
-                else if (ok && mode == SecretMode.Redact)
+                else if (ok && (mode == SecretMode.Redact || !FindingPolicy.AnyBlocks(findings.Skip(before))))
                 {
+                    // --redact, or only low-confidence findings (FindingPolicy): the values go, the code around them stays
                     hunks.Add(redacted!);
                 }
                 else

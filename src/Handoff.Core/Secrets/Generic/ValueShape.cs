@@ -147,7 +147,7 @@ internal static class ValueShape
 
     // Letters only, a vowel in every 6 letters or so ("string"), no run of 5 consonants or 3 vowels, and most letter
     // pairs among those common in English words: how words look. Random letters pass the first tests often enough
-    // ("fgneazylaosh"), the last rarely (a fifth of random pairs are common ones, most of a word's are).
+    // ("fgneazylaosh"), the last rarely (a quarter of random pairs are common ones, most of a word's are).
     private static bool IsPronounceable(ReadOnlySpan<char> segment)
     {
         int vowels = 0, consonantRun = 0, vowelRun = 0, common = 0;
@@ -164,12 +164,14 @@ internal static class ValueShape
         return vowels > 0 && vowels * 6 >= segment.Length && common * 2 >= segment.Length - 1;
     }
 
-    // The 145 letter pairs most frequent in English words (and so in identifiers), lower case: a fifth of all pairs.
+    // The letter pairs most frequent in English words and identifiers (183, about a quarter of all pairs), lower case.
     private static readonly HashSet<(char, char)> CommonPairs = BuildPairs(
         "th he in er an re on at en nd ti es or te of ed is it al ar st to nt ng se ha as ou io le ve co me de hi ri ro ic ne ea " +
         "ra ce li ch ll be ma si om ur ca el ta la ns di fo ho pe ec pr no ct us ac ot il tr ly nc et ut ss so rs un lo wa ge ie " +
         "wh ee wi em ad ol rt po we na ul ni ts mo ow pa im mi ai sh ir su id os iv ia am fi ci vi pl ig tu ev ld ry mp fe bl ab " +
-        "gh ty op wo sa ay ex ke fr oo av ag if ap gr od bo sp rd do uc bu ck qu ub");
+        "gh ty op wo sa ay ex ke fr oo av ag if ap gr od bo sp rd do uc bu ck qu ub " +
+        // and the pairs of words identifiers are made of: value, key, type, input, default, update, handler, output…
+        "ue va lu ey yp fa um pu up da ok du ga gl fl sc sw tw oa rm ep mb nk dl lp pd eq dp xp xt rg ff rk dd au oy ft gi");
 
     private static HashSet<(char, char)> BuildPairs(string pairs) =>
         pairs.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => (p[0], p[1])).ToHashSet();

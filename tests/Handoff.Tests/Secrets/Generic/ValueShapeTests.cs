@@ -22,6 +22,9 @@ public class ValueShapeTests
     [TestCase("10.4.0-rc.1")]
     [TestCase("illuminate:queue:restart")]
     [TestCase("@kommendor.builds")]
+    [TestCase("string-value-1")]
+    [TestCase("required|confirmed")]
+    [TestCase("DefaultUpdateHandler2")]
     public void Names_made_of_words_are_words(string value) => Assert.That(ValueShape.IsWordsOnly(value), Is.True);
 
     [TestCase("Zq8vK2mLx9RtWp4n")]
