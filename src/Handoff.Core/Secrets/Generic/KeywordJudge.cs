@@ -38,7 +38,8 @@ internal static class KeywordJudge
     /// <returns>The confidence, or null when it is not a secret. The value span may narrow (a URL query value, a YAML tag skipped).</returns>
     public static FindingConfidence? Judge(in KeywordMatch match, in LineFacts facts, ref int valueStart, ref int valueEnd)
     {
-        if (match.HasAssignment && !IsLiteral(match, facts, ref valueStart, ref valueEnd)) return null;
+        var commandPrefix = false;
+        if (match.HasAssignment && !IsLiteral(match, facts, ref valueStart, ref valueEnd, ref commandPrefix)) return null;
         ReadOnlySpan<char> value = match.Line.AsSpan(valueStart, valueEnd - valueStart);
         if (value.Length < ValueShape.MinLength || HasInterpolation(value, match.Quote)) return null;
         if (value.Contains('%') && match.Quote == '\0') value = Uri.UnescapeDataString(value.ToString()).Replace('+', ' '); // value%20with%20spaces
@@ -49,7 +50,7 @@ internal static class KeywordJudge
         if (name == NameStrength.NotSecret) return null;
         var randomness = ValueShape.Judge(value, password);
         // A bare "key" is a map key, a registry key or a cache key as often as a secret: only a generated value counts.
-        if (randomness == Randomness.None || (name == NameStrength.Weak && randomness != Randomness.Strong)) return null;
+        if (randomness == Randomness.None || ((name == NameStrength.Weak || commandPrefix) && randomness != Randomness.Strong)) return null;
         // placeholders and documented examples: HitEvaluator, for every rule
         var lowered = facts.Lowered || facts.Kind == FileKind.Docs;
         return randomness == Randomness.Strong && name == NameStrength.Strong && !lowered ? FindingConfidence.Medium : FindingConfidence.Low;
@@ -62,7 +63,8 @@ internal static class KeywordJudge
         return NameStrength.Strong;
     }
 
-    private static bool IsLiteral(in KeywordMatch match, in LineFacts facts, ref int valueStart, ref int valueEnd)
+    /// <param name="commandPrefix">set for NAME=value followed by a command (<c>API_TOKEN=… ./serve</c>): only a generated value counts there</param>
+    private static bool IsLiteral(in KeywordMatch match, in LineFacts facts, ref int valueStart, ref int valueEnd, ref bool commandPrefix)
     {
         var line = match.Line;
         if (facts.Kind == FileKind.Docs && !facts.InCodeBlock && !IsCodeInDocs(match)) return false;
@@ -82,11 +84,14 @@ internal static class KeywordJudge
             return true;
         }
         if (facts.Kind == FileKind.Code) return false;
-        if (facts.Kind != FileKind.Config && !IsKeyValueLine(match, allowBullet: facts.Kind == FileKind.Text)) return false;
+        var lineStart = facts.Kind == FileKind.Docs ? InlineCodeStart(line, match.NameStart) : 0;
+        if (facts.Kind != FileKind.Config && !IsKeyValueLine(match, lineStart, allowBullet: facts.Kind == FileKind.Text)) return false;
         if (facts.Kind == FileKind.Config && line[valueStart] is '!' or '&' && !SkipYamlTag(line, ref valueStart, ref valueEnd)) return false;
         if (StartsLikeCode(line.AsSpan(valueStart, valueEnd - valueStart))) return false;
         var rest = line.AsSpan(valueEnd).TrimStart(" \t");
-        return rest.IsEmpty || rest[0] is ',' or '}' or ']' || StartsWithAny(rest, CommentStarts);
+        if (rest.IsEmpty || rest[0] is ',' or '}' or ']' or '`' || StartsWithAny(rest, CommentStarts)) return true;
+        commandPrefix = rest.Length < line.Length - valueEnd && IsKeyValueLine(match, lineStart, allowBullet: false);
+        return commandPrefix;
     }
 
     /// <summary>The name follows the '?' or '&amp;' of a URL's query: "https://host/path?token=", "…?a=1&amp;key=".</summary>
@@ -132,10 +137,13 @@ internal static class KeywordJudge
         return false;
     }
 
-    /// <summary>NAME=value as a line of its own (optionally after export/set/ENV or a shell prompt), as in an env file or a shell session.</summary>
-    private static bool IsKeyValueLine(in KeywordMatch match, bool allowBullet)
+    /// <summary>
+    /// NAME=value at the start of a line (or of <paramref name="lineStart"/>, an inline code span), optionally after
+    /// export/set/ENV or a shell prompt, as in an env file or a shell session.
+    /// </summary>
+    private static bool IsKeyValueLine(in KeywordMatch match, int lineStart, bool allowBullet)
     {
-        var before = match.Line.AsSpan(0, match.NameStart).Trim();
+        var before = match.Line.AsSpan(lineStart, match.NameStart - lineStart).Trim();
         foreach (var range in before.Split(' '))
         {
             var word = before[range];
@@ -147,13 +155,20 @@ internal static class KeywordJudge
         return true;
     }
 
+    /// <summary>Where the inline code span holding this position starts (after its backtick), or 0 when it is not in one.</summary>
+    private static int InlineCodeStart(string line, int position)
+    {
+        var before = line.AsSpan(0, position);
+        return before.Count('`') % 2 == 1 ? before.LastIndexOf('`') + 1 : 0;
+    }
+
     /// <summary>Docs: code when indented as a code block, inside inline code, or a key=value line.</summary>
     private static bool IsCodeInDocs(in KeywordMatch match)
     {
         var line = match.Line;
         if (line.StartsWith('\t') || line.StartsWith("    ", StringComparison.Ordinal)) return true;
-        if (line.AsSpan(0, match.NameStart).Count('`') % 2 == 1) return true;
-        return IsKeyValueLine(match, allowBullet: false) && !line.AsSpan(0, match.NameStart).TrimStart().StartsWith('[');
+        if (InlineCodeStart(line, match.NameStart) > 0) return true;
+        return IsKeyValueLine(match, 0, allowBullet: false) && !line.AsSpan(0, match.NameStart).TrimStart().StartsWith('[');
     }
 
     // password: !!binary <base64>, token: &anchor <value>: the value is the next word.
