@@ -73,9 +73,9 @@ public static partial class BuiltInRules
             ["\"Default\": \"Server=sql.internal;Database=app;User Id=app;Password=«A18»;TrustServerCertificate=true\"", "var cs = \"Host=pg;Username=app;Password=«A16»;Database=app\";"],
             ["\"Default\": \"Server=(localdb)\\\\mssqllocaldb;Database=app;Trusted_Connection=True\"", "Host=pg;Username=app;Password=${PG_PASSWORD};"]);
         yield return R("libpq-connection-string-password", F, "libpq key/value connection string password",
-            @"(?i)\b(?:host|hostaddr|dbname|user)=\S+\s+(?:\w+=\S+\s+){0,8}?password=(?<secret>'[^']{3,200}'|[^\s'""]{3,200})", "password=",
+            @"(?i)\b(?:host|hostaddr|dbname|user)=[^\s,()]+\s+(?:\w+=[^\s,()]+\s+){0,8}?password=(?<secret>'[^']{3,200}'|[^\s'"",()]{3,200})", "password=",
             ["conn = psycopg2.connect(\"host=db dbname=app user=app password=«A16»\")", "PGCONN='host=10.0.0.4 port=5432 user=svc password=«A20» sslmode=require'"],
-            ["\"host=db dbname=app user=app password=$PGPASSWORD\"", "host=db user=app sslmode=require"]);
+            ["\"host=db dbname=app user=app password=$PGPASSWORD\"", "host=db user=app sslmode=require", "def connect(host, user=None, password=None, timeout=30):"]);
     }
 
     private static IEnumerable<SecretRule> Generics()
@@ -83,7 +83,7 @@ public static partial class BuiltInRules
         yield return R("bearer-token", RuleFamily.Generic, "Authorization bearer / token header with a literal value",
             HotPatterns.BearerToken, "bearer|token ",
             ["curl -H \"Authorization: Bearer «u40»\" https://api.acme.io", "headers['Authorization'] = 'Bearer «A32»'"],
-            ["Authorization: Bearer ${TOKEN}", "headers['Authorization'] = 'Bearer ' + token"]) with { MinEntropy = 3.5, IsGeneric = true, Confidence = FindingConfidence.Low, KeywordAnchored = true };
+            ["Authorization: Bearer ${TOKEN}", "headers['Authorization'] = 'Bearer ' + token", "aws dynamodb list-tables --starting-token «A40»"]) with { MinEntropy = 3.5, IsGeneric = true, Confidence = FindingConfidence.Low, KeywordAnchored = true };
         yield return R("basic-auth-header", RuleFamily.Generic, "HTTP Basic authorization header (base64 user:password)",
             @"(?i)\bbasic\s+(?<secret>[A-Za-z0-9+/]{8,400}={0,2})", "basic",
             ["Authorization: Basic «B64:admin:‹A16›»", "req.headers['Authorization'] = 'Basic «B64:ci-bot:‹A24›»'"],
@@ -92,7 +92,7 @@ public static partial class BuiltInRules
             @"(?i)(?:--(?:password|passwd|token|api-key|apikey|secret|client-secret|access-token|auth-token)[= ]|\bmysql(?:dump|admin)?\b[^\n]*?\s-p)[""']?(?<secret>(?!-)[^\s""'$]{8,500})",
             "--password --passwd --token --api-key --apikey --secret --client-secret --access-token --auth-token mysql",
             ["docker login --username ci --password «A20» registry.acme.io", "mysql -u root -p«A12» app < dump.sql"],
-            ["docker login --password-stdin", "az login --password $AZ_PASSWORD", "gh gist list --secret --public"]) with { MinEntropy = 2.5 };
+            ["docker login --password-stdin", "az login --password $AZ_PASSWORD", "gh gist list --secret --public"]) with { MinEntropy = 2.5, IsGeneric = true, Confidence = FindingConfidence.Low };
         yield return R("dockerfile-env-secret", RuleFamily.Generic, "Secret baked into a Dockerfile ENV/ARG",
             HotPatterns.DockerfileEnvSecret,
             "env arg",

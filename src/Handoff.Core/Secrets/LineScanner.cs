@@ -70,6 +70,7 @@ internal sealed class LineScanner(CompiledRuleSet set)
         // postgres://postgres:postgres@..., amqp://guest:guest@...: local defaults, not secrets.
         if (rule.UserGroup >= 0 && match.Groups[rule.UserGroup].Value == group.Value) return;
         int start = group.Index, end = group.Index + group.Length;
+        if (rule.Rule.BlockEnd is not null && IsQuotedHeaderOnly(text, start, end)) return;
         FindingConfidence? generic = null;
         if (rule.Rule.IsGeneric)
         {
@@ -84,6 +85,12 @@ internal sealed class LineScanner(CompiledRuleSet set)
         _raw.Add(new RawHit(rule, start, end - start, secret, c));
     }
 
+    // "-----BEGIN RSA PRIVATE KEY-----" alone between quotes is a constant or a mention in a docstring; an embedded key
+    // has its body after the header in the same string, or on the next lines when the string goes on.
+    private static bool IsQuotedHeaderOnly(string text, int start, int end) =>
+        start > 0 && end < text.Length && text[start - 1] is '"' or '\'' or '`' && text[end] == text[start - 1]
+        && text.AsSpan(start, end - start).EndsWith("-----", StringComparison.Ordinal) && !text.AsSpan(start, end - start).Contains("-----END", StringComparison.Ordinal);
+
     private static KeywordMatch KeywordMatchOf(CompiledRule rule, Match match, string text, int start, int end)
     {
         var name = rule.NameGroup >= 0 ? match.Groups[rule.NameGroup] : null;
@@ -96,7 +103,13 @@ internal sealed class LineScanner(CompiledRuleSet set)
     private static int NameStart(string text, Group name)
     {
         var start = name.Index;
-        while (start > 0 && name.Index - start < 40 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '_' or '.' or '-')) start--;
+        while (start > 0 && name.Index - start < 60)
+        {
+            var c = text[start - 1];
+            if (char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-') start--;
+            else if (c == ':' && start >= 2 && text[start - 2] == ':') start -= 2; // AWS::IAM::AccessKey, Token::ApiKey
+            else break;
+        }
         return start;
     }
 

@@ -121,7 +121,19 @@ internal static class FileKinds
             || stem.EndsWith("_test", StringComparison.OrdinalIgnoreCase) || stem.EndsWith("_spec", StringComparison.OrdinalIgnoreCase)
             || stem.EndsWith("Test", StringComparison.Ordinal) || stem.EndsWith("Tests", StringComparison.Ordinal)
             || stem.EndsWith("Spec", StringComparison.Ordinal) || name.Contains(".test.", StringComparison.OrdinalIgnoreCase)
-            || name.Contains(".spec.", StringComparison.OrdinalIgnoreCase) || Docs(name);
+            || name.Contains(".spec.", StringComparison.OrdinalIgnoreCase) || Docs(name) || IsExampleName(stem) || IsExampleName(name);
+    }
+
+    // examples-1.json, sample_config.yml, settings.example.py, mock_server.go, fake-data.json
+    private static bool IsExampleName(ReadOnlySpan<char> name)
+    {
+        foreach (var word in (ReadOnlySpan<string>)["example", "sample", "fixture", "mock", "fake", "dummy"])
+        {
+            if (name.StartsWith(word, StringComparison.OrdinalIgnoreCase) || name.Contains("." + word + ".", StringComparison.OrdinalIgnoreCase)
+                || name.Contains("_" + word, StringComparison.OrdinalIgnoreCase) || name.Contains("-" + word, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
     }
 
     private static bool Docs(ReadOnlySpan<char> name)

@@ -43,11 +43,12 @@ internal static class KeywordJudge
         ReadOnlySpan<char> value = match.Line.AsSpan(valueStart, valueEnd - valueStart);
         if (value.Length < ValueShape.MinLength || HasInterpolation(value, match.Quote)) return null;
         if (value.Contains('%') && match.Quote == '\0') value = Uri.UnescapeDataString(value.ToString()).Replace('+', ' '); // value%20with%20spaces
-        if (ValueShape.IsWordsOnly(value) || ValueShape.IsProse(value) || ValueShape.IsPublicKey(value) || IsUuid(value) || IsPlainUrl(value)
-            || ValueShape.IsPath(value) || ValueShape.IsPasswordHash(value) || ValueShape.HasIpAddress(value))
-            return null;
         var name = match.NameEnd > match.NameStart ? SecretName.Of(match.Line.AsSpan(match.NameStart, match.NameEnd - match.NameStart), out var password) : Default(out password);
         if (name == NameStrength.NotSecret) return null;
+        if (ValueShape.IsWordsOnly(value, anySymbol: !password) || ValueShape.IsProse(value) || ValueShape.IsPublicKey(value) || IsUuid(value)
+            || IsPlainUrl(value) || ValueShape.IsPath(value) || ValueShape.IsPasswordHash(value) || ValueShape.HasIpAddress(value)
+            || ValueShape.IsResourceName(value) || ValueShape.IsLeetPlaceholder(value) || ValueShape.IsEncodedText(value))
+            return null;
         var randomness = ValueShape.Judge(value, password);
         // A bare "key" is a map key, a registry key or a cache key as often as a secret: only a generated value counts.
         if (randomness == Randomness.None || ((name == NameStrength.Weak || commandPrefix) && randomness != Randomness.Strong)) return null;
@@ -70,8 +71,9 @@ internal static class KeywordJudge
         if (facts.Kind == FileKind.Docs && !facts.InCodeBlock && !IsCodeInDocs(match)) return false;
         if (match.Quote != '\0')
         {
-            // define('DB_PASSWORD', '…') and setenv("TOKEN", "…") are pairs; hasActiveToken, "expected …" is a message argument.
-            if (Operator(line.AsSpan(match.NameEnd, valueStart - 1 - match.NameEnd)) == ',' && !IsQuotedName(match)) return false;
+            // define('DB_PASSWORD', '…') and setenv("TOKEN", "…") are pairs; hasActiveToken, "expected …" is a message
+            // argument, and {'AuthToken', 'Other'} a set of names.
+            if (Operator(line.AsSpan(match.NameEnd, valueStart - 1 - match.NameEnd)) == ',' && !IsCallPair(match)) return false;
             // f"…{x}", $"…{x}": interpolated
             if (valueStart >= 2 && line[valueStart - 2] is 'f' or 'F' or '$' && line.AsSpan(valueStart, valueEnd - valueStart).Contains('{')) return false;
             return EndsLiteral(line.AsSpan(Math.Min(line.Length, valueEnd + 1)));
@@ -112,9 +114,15 @@ internal static class KeywordJudge
         return at < 0 ? '\0' : between[at];
     }
 
-    private static bool IsQuotedName(in KeywordMatch match) =>
-        match.NameStart > 0 && match.NameEnd < match.Line.Length && match.Line[match.NameStart - 1] is '"' or '\'' or '`'
-        && match.Line[match.NameEnd] == match.Line[match.NameStart - 1];
+    /// <summary>A call's first two arguments, name then value: define('NAME', …), setenv("NAME", …), put("NAME", …).</summary>
+    private static bool IsCallPair(in KeywordMatch match)
+    {
+        var line = match.Line;
+        if (match.NameStart < 2 || match.NameEnd >= line.Length || line[match.NameStart - 1] is not ('"' or '\'' or '`')
+            || line[match.NameEnd] != line[match.NameStart - 1]) return false;
+        var before = line.AsSpan(0, match.NameStart - 1).TrimEnd(" \t");
+        return before.Length > 0 && before[^1] == '(';
+    }
 
     /// <summary>What may follow a closing quote for the string to be the whole value: an end, a separator, a comment, the next attribute.</summary>
     private static bool EndsLiteral(ReadOnlySpan<char> rest)

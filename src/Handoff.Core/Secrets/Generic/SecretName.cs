@@ -42,7 +42,7 @@ internal static class SecretName
         "max", "min", "num", "number", "count", "confirm", "confirmation", "forgot", "reset", "expected", "wrong", "invalid",
         "missing", "empty", "bad", "dummy", "fake", "mock", "sample", "example", "placeholder", "stub", "fixture", "testdata",
         "hashed", "type", "kind", "name", "id", "file", "path", "url", "uri", "endpoint", "format", "label", "field", "form",
-        "input", "state", "flag", "option",
+        "input", "state", "flag", "option", "output", "result", "results",
     };
 
     // Words that, just before "key", mean a map, database, cache or UI key rather than a secret one.
@@ -52,7 +52,7 @@ internal static class SecretName
         "dict", "dictionary", "row", "column", "unique", "composite", "natural", "index", "idx", "sequence", "schema", "bucket",
         "registry", "hot", "object", "group", "shard", "routing", "route", "dedup", "dedupe", "message", "translation", "i18n",
         "locale", "lang", "header", "query", "param", "entry", "item", "element", "node", "property", "attr", "attribute",
-        "table", "hash", "range", "event", "short", "ui",
+        "table", "hash", "range", "event", "short", "ui", "dest", "destination", "source", "src", "target", "s3", "blob",
     };
 
     // A name holding one of these words names a made-up value: FAKE_TOKEN, mockApiKey, example_password.
@@ -91,6 +91,10 @@ internal static class SecretName
     {
         password = false;
         if (name.Length > 128) name = name[^128..];
+        // AWS::IAM::AccessKey, Token::ApiKey: a type or enum path names a kind of secret, not one
+        var path = name.LastIndexOf("::");
+        if (path >= 0 && path + 3 < name.Length && char.IsAsciiLetterUpper(name[path + 2]) && name[(path + 3)..].ContainsAnyInRange('a', 'z'))
+            return NameStrength.NotSecret;
         Span<Range> words = stackalloc Range[24];
         var count = Split(name, words);
         if (count == 0) return NameStrength.NotSecret;
@@ -148,7 +152,7 @@ internal static class SecretName
         SecretKeyKinds.Contains(before.ToString()) || before is "my" or "db" or "user" or "admin" or "root" or "ftp" or "smtp" or "mail"
             || Disqualifiers.Contains(before.ToString()) || KeyDisqualifiers.Contains(before.ToString());
 
-    /// <summary>Splits an identifier into words: at separators, case changes (camelCase, HTTPServer) and between letters and digits.</summary>
+    /// <summary>Splits an identifier into words: at separators, case changes (camelCase, HTTPServer) and where letters follow digits.</summary>
     private static int Split(ReadOnlySpan<char> name, Span<Range> words)
     {
         var count = 0;
@@ -166,7 +170,7 @@ internal static class SecretName
     private static bool StartsWord(ReadOnlySpan<char> s, int i)
     {
         char previous = s[i - 1], c = s[i];
-        if (char.IsAsciiDigit(c) != char.IsAsciiDigit(previous)) return true;
+        if (char.IsAsciiDigit(previous) != char.IsAsciiDigit(c)) return char.IsAsciiDigit(previous) || !char.IsAsciiLetter(previous); // s3, ec2, key2 stay whole
         if (char.IsAsciiLetterLower(previous) && char.IsAsciiLetterUpper(c)) return true;
         return char.IsAsciiLetterUpper(previous) && char.IsAsciiLetterUpper(c) && i + 1 < s.Length && char.IsAsciiLetterLower(s[i + 1]);
     }

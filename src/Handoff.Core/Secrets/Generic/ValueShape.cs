@@ -69,12 +69,14 @@ internal static class ValueShape
     }
 
     /// <summary>
-    /// A name or path made of words rather than a generated value: an identifier whose letters are mostly pronounceable
+    /// A name, path or expression made of words rather than a generated value: its letters are mostly pronounceable
     /// words, with at most a few numbers ("GitCredentialFlow", "SOFTWARE\Vendor\App", "validation.array_keys",
-    /// "cache-key-linux-x64", "user_123"), or a version. Any other symbol means it is not; so do unpronounceable letters
-    /// ("QQCFiaBTKwMiTw" is random even without a digit).
+    /// "cache-key-linux-x64", "user_123", "Jobs[-1].JobId"), or a version. Unpronounceable letters are not words
+    /// ("QQCFiaBTKwMiTw" is random even without a digit). <paramref name="anySymbol"/>: any ASCII punctuation may separate
+    /// the words; else only the separators of identifiers and paths, so that a password made of words and symbols
+    /// ("Summer2024!") still counts.
     /// </summary>
-    public static bool IsWordsOnly(ReadOnlySpan<char> value)
+    public static bool IsWordsOnly(ReadOnlySpan<char> value, bool anySymbol = true)
     {
         int letters = 0, digitRuns = 0;
         var previousDigit = false;
@@ -82,12 +84,14 @@ internal static class ValueShape
         {
             if (char.IsAsciiLetter(c)) { letters++; previousDigit = false; }
             else if (char.IsAsciiDigit(c)) { if (!previousDigit) digitRuns++; previousDigit = true; }
-            else if (c is '_' or '.' or '-' or ':' or '/' or '\\' or ' ' or '@' or '|' or ',') previousDigit = false;
+            else if (c is '_' or '.' or '-' or ':' or '/' or '\\' or ' ' or '@' or '|' or ',' || (anySymbol && IsAsciiSymbol(c))) previousDigit = false;
             else return false;
         }
         if (letters <= 2) return digitRuns == 0 || value.Length < 20 || IsVersionLike(value);
         return digitRuns <= 3 && WordLetters(value) * 4 >= letters * 3;
     }
+
+    private static bool IsAsciiSymbol(char c) => c is > ' ' and < '\x7f' && !char.IsAsciiLetterOrDigit(c);
 
     // 1.2.3, v10.4.0-rc.1: digits in dotted groups.
     private static bool IsVersionLike(ReadOnlySpan<char> value)
@@ -237,6 +241,51 @@ internal static class ValueShape
         var start = at;
         while (at < value.Length && at - start < 3 && char.IsAsciiDigit(value[at])) at++;
         return at > start;
+    }
+
+    private static readonly string[] ReferenceStarts = ["arn:aws:", "arn:aws-cn:", "arn:aws-us-gov:", "s3://", "gs://", "az://", "abfss://", "wasbs://", "file://", "projects/", "urn:"];
+
+    /// <summary>The name or address of a resource (an AWS ARN, a bucket or file URL): where a secret may be, not one.</summary>
+    public static bool IsResourceName(ReadOnlySpan<char> value)
+    {
+        foreach (var start in ReferenceStarts)
+            if (value.StartsWith(start, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private static readonly string[] PlaceholderPasswords = ["password", "passwd", "secret", "changeme", "letmein", "welcome", "admin", "qwerty", "example", "default", "test", "testing"];
+
+    /// <summary>"P@55w0rd!", "S3cr3t123": a placeholder word in leetspeak, with digits or symbols around it.</summary>
+    public static bool IsLeetPlaceholder(ReadOnlySpan<char> value)
+    {
+        Span<char> letters = stackalloc char[Math.Min(value.Length, 64)];
+        var n = 0;
+        foreach (var raw in value)
+        {
+            if (n == letters.Length) return false;
+            var c = char.ToLowerInvariant(raw) switch { '0' => 'o', '1' => 'i', '3' => 'e', '4' => 'a', '5' => 's', '7' => 't', '@' => 'a', '$' => 's', var other => other };
+            if (char.IsAsciiLetterLower(c)) letters[n++] = c;
+            else if (n > 0 && char.IsAsciiLetterLower(letters[n - 1]) && !char.IsAsciiDigit(raw) && !IsAsciiSymbol(raw)) return false;
+        }
+        var word = letters[..n];
+        foreach (var placeholder in PlaceholderPasswords)
+            if (word.SequenceEqual(placeholder) || (word.StartsWith(placeholder) && word.Length - placeholder.Length <= 2)) return true;
+        return false;
+    }
+
+    /// <summary>Base64 that decodes to readable words or a placeholder ("not a real password"): an example, not a key.</summary>
+    public static bool IsEncodedText(ReadOnlySpan<char> value)
+    {
+        if (value.Length < 12 || value.Length > 400) return false;
+        Span<byte> bytes = stackalloc byte[value.Length];
+        if (!Convert.TryFromBase64Chars(value, bytes, out var written) || written == 0) return false;
+        Span<char> text = stackalloc char[written];
+        for (var i = 0; i < written; i++)
+        {
+            if (bytes[i] is < 0x20 or > 0x7e) return false;
+            text[i] = (char)bytes[i];
+        }
+        return IsProse(text) || FalsePositiveFilter.IsPlaceholder(text.ToString());
     }
 
     /// <summary>An absolute path ("/Default/Housekeeping/…", "/srv/app/config"): where something is, not a secret.</summary>
