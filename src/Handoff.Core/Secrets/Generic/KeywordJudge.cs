@@ -47,11 +47,11 @@ internal static class KeywordJudge
         if (name == NameStrength.NotSecret) return null;
         if (ValueShape.IsWordsOnly(value, anySymbol: !password) || ValueShape.IsProse(value) || ValueShape.IsPublicKey(value) || IsUuid(value)
             || IsPlainUrl(value) || ValueShape.IsPath(value) || ValueShape.IsPasswordHash(value) || ValueShape.HasIpAddress(value)
-            || ValueShape.IsResourceName(value) || ValueShape.IsLeetPlaceholder(value) || ValueShape.IsEncodedText(value))
+            || ValueShape.IsResourceName(value) || ValueShape.IsLeetPlaceholder(value) || ValueShape.NamesItself(value) || ValueShape.IsEncodedText(value))
             return null;
         var randomness = ValueShape.Judge(value, password);
         // A bare "key" is a map key, a registry key or a cache key as often as a secret: only a generated value counts.
-        if (randomness == Randomness.None || ((name == NameStrength.Weak || commandPrefix) && randomness != Randomness.Strong)) return null;
+        if (randomness == Randomness.None || ((name == NameStrength.Weak || (commandPrefix && !password)) && randomness != Randomness.Strong)) return null;
         // placeholders and documented examples: HitEvaluator, for every rule
         var lowered = facts.Lowered || facts.Kind == FileKind.Docs;
         return randomness == Randomness.Strong && name == NameStrength.Strong && !lowered ? FindingConfidence.Medium : FindingConfidence.Low;
@@ -157,9 +157,19 @@ internal static class KeywordJudge
             var word = before[range];
             if (word.IsEmpty || word is "$" or ">" or "export" or "set" or "setx" or "setenv" or "ENV" or "ARG" or "declare" or "-x" or "local" or "readonly")
                 continue;
+            if (IsEnvAssignment(word)) continue; // A=1 B=2 on one line
             if (allowBullet && word is "-" or "*" or "+") continue; // a list item; "+" is a diff's added line in a prompt
             return false;
         }
+        return true;
+    }
+
+    private static bool IsEnvAssignment(ReadOnlySpan<char> word)
+    {
+        var equals = word.IndexOf('=');
+        if (equals <= 0) return false;
+        foreach (var c in word[..equals])
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_') return false;
         return true;
     }
 

@@ -28,7 +28,7 @@ internal static class SecretName
 
     private static readonly HashSet<string> ValueQualifiers = new(StringComparer.Ordinal)
     {
-        "value", "val", "str", "string", "text", "txt", "raw", "plain", "plaintext", "cleartext", "b64", "base64", "hex", "enc",
+        "value", "values", "val", "str", "string", "text", "txt", "raw", "plain", "plaintext", "cleartext", "b64", "base64", "hex", "enc",
         "encoded", "encrypted", "bytes", "data", "pem", "der", "material", "base", "seed", "prod", "production", "dev",
         "development", "staging", "stage", "stg", "qa", "uat", "live", "test", "testing", "sandbox", "local", "default",
         "override", "current", "new", "old", "secondary", "backup", "alt", "legacy", "admin", "root", "master", "v", "s",

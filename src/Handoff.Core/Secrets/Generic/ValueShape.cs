@@ -273,6 +273,19 @@ internal static class ValueShape
         return false;
     }
 
+    private static readonly string[] SecretWords = ["password", "passwd", "secret", "token", "apikey", "api_key", "api-key", "credential"];
+
+    /// <summary>
+    /// A value that spells out what it stands for ("myapikey123", "dev-token-abc", "super_secret_value"): a stand-in, since
+    /// a generated value does not contain such a word.
+    /// </summary>
+    public static bool NamesItself(ReadOnlySpan<char> value)
+    {
+        foreach (var word in SecretWords)
+            if (value.Contains(word, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
     /// <summary>Base64 that decodes to readable words or a placeholder ("not a real password"): an example, not a key.</summary>
     public static bool IsEncodedText(ReadOnlySpan<char> value)
     {

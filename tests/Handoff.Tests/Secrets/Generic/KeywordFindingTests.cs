@@ -75,6 +75,14 @@ public class KeywordFindingTests
     [TestCase("ci/deploy.sh", "export API_TOKEN=$(vault read -field=token secret/ci/api)")]
     [TestCase("config/app.yml", "  password: *default_password")]
     [TestCase("config/app.yml", "  secret: !vault |")]
+    [TestCase("config/app.ini", "apikey = myapikey123")]
+    [TestCase("docs/api.md", "    \"PasswordData\": \"dGhpcyBpcyBub3QgYSByZWFsIHBhc3N3b3Jk\"")]
+    [TestCase("app/aws.py", "    policy = {\"ChangePassword\": \"arn:aws:iam::aws:policy/IAMUserChangePassword\"}")]
+    [TestCase("app/schemas.py", "    \"Contoso::Identity::AccessKey\": \"4b1f0d7c9e2a6b8d3f5a7c9e1b3d5f7a\",")]
+    [TestCase("app/lexer.py", "NAMES = {'BKServerChangeToken', 'BKShareRecord', 'HMAccessoryToken'}")]
+    [TestCase("lib/netrc.py", "    def login(self, host, user=None, password=None, timeout=30):")]
+    [TestCase("lib/crypto/pem.py", "    _RSA_START = b\"-----BEGIN RSA PRIVATE KEY-----\"")]
+    [TestCase("docs/cli/examples.rst", "    aws dynamodb list-tables --starting-token abCDeFGhiJKlmnOPqrSTuvwxYZ1aBCdEFghijK")]
     public void Not_a_secret(string path, string line) =>
         Assert.That(Scan(path, line).Select(f => $"{f.RuleId}: {f.Preview}"), Is.Empty);
 
@@ -105,6 +113,7 @@ public class KeywordFindingTests
     [TestCase("docker-compose.yml", "      - POSTGRES_PASSWORD={gen}")]
     [TestCase("src/Api/Client.java", "    private static final String API_KEY = \"{gen}\";")]
     [TestCase("web.config", "    <add key=\"PaymentGatewayPassword\" value=\"{gen}\" />")]
+    [TestCase("deploy/db.txt", "DB_USER=app DB_PASSWORD={gen}")]
     public void A_real_looking_keyword_secret_is_found_with_medium_confidence(string path, string template)
     {
         var hex = Hex(40);

@@ -58,4 +58,29 @@ public class ValueShapeTests
         Assert.That(words, Is.LessThan(samples / 200), "random values taken for words");
         Assert.That(strong, Is.GreaterThan(samples * 95 / 100), "random values judged strong");
     }
+
+    [TestCase("myapikey123", true)]
+    [TestCase("dev-token-4242", true)]
+    [TestCase("Super_Secret_Value_9", true)]
+    [TestCase("Zq8vK2mLx9RtWp4nBz7c", false)]
+    public void A_value_that_spells_out_its_own_kind_is_a_stand_in(string value, bool standIn) =>
+        Assert.That(ValueShape.NamesItself(value), Is.EqualTo(standIn));
+
+    [TestCase("P@55w0rd!", true)]
+    [TestCase("S3cr3t42", true)]
+    [TestCase("changeme!!", true)]
+    [TestCase("Summer2024!", false)]
+    [TestCase("hunter2-Xk9#pQ", false)]
+    public void Placeholders_in_leetspeak_are_placeholders(string value, bool placeholder) =>
+        Assert.That(ValueShape.IsLeetPlaceholder(value), Is.EqualTo(placeholder));
+
+    [Test]
+    public void Base64_of_prose_is_an_example_not_a_key()
+    {
+        Assert.That(ValueShape.IsEncodedText(Convert.ToBase64String("this is only a sample value"u8.ToArray())), Is.True);
+        var random = new Random(99);
+        var bytes = new byte[32];
+        random.NextBytes(bytes);
+        Assert.That(ValueShape.IsEncodedText(Convert.ToBase64String(bytes)), Is.False);
+    }
 }
