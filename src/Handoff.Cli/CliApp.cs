@@ -12,7 +12,7 @@ public static class CliApp
         var root = new RootCommand("Hand a task from your local git repository to a cloud Devin session, and follow it.");
         foreach (var command in Commands(services))
             root.Subcommands.Add(command.Build());
-        // `-v` like devin-handoff.sh; prints the InformationalVersion (git describe at build time, see Directory.Build.targets).
+        // `-v` like devin-handoff.sh; prints the InformationalVersion: $(Version) from Directory.Build.props (+sha outside a release; Directory.Build.targets).
         root.Options.OfType<VersionOption>().First().Aliases.Add("-v");
         return root;
     }

@@ -100,6 +100,8 @@ public sealed class FakeDevinServer : IAsyncDisposable
         Settings.AttachmentUrlsPointToStorage = false;
         Settings.StorageDropsMidBody = false;
         Settings.StorageRejectsAuthorization = true;
+        Settings.SessionsOldestFirst = false;
+        Settings.TagFilterIgnored = false;
     }
 
     /// <summary>Completes when the API host is asked to stop (Ctrl+C/SIGTERM with HandleConsoleSignals).</summary>

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the benchmarks: installs devin-handoff the way users get it, with ./install.sh into a prefix
 # under the benchmark's temp folder (Native AOT; ReadyToRun where Native AOT is not possible, or with BUILD=r2r
 # to compare), and tells which build that is.
@@ -13,6 +14,7 @@ bench_sandbox() {
 
 bench_install() {
   local prefix="$1" flags=()
+  : "${root:?the benchmark that sources this file sets root}"
   case "${BUILD:-aot}" in
     aot) ;;
     r2r|readytorun) flags+=(--no-aot) ;;
@@ -24,6 +26,6 @@ bench_install() {
   grep '^note: ' "$prefix.install.log" | grep -v 'not on your PATH' >&2 || true   # e.g. why it fell back
   bench_build="$(sed -n 's/^installed (\(.*\)): .*/\1/p' "$prefix.install.log")"
   bench_bin="$prefix/lib/devin-handoff/devin-handoff"
-  [ -n "$bench_build" ] && [ -x "$bench_bin" ] || { cat "$prefix.install.log" >&2; echo "install.sh installed nothing" >&2; exit 1; }
+  if [ -z "$bench_build" ] || [ ! -x "$bench_bin" ]; then cat "$prefix.install.log" >&2; echo "install.sh installed nothing" >&2; exit 1; fi
   echo "measuring the $bench_build build ($(du -sh "$prefix/lib/devin-handoff" | cut -f1) installed)" >&2
 }

@@ -43,7 +43,7 @@ public abstract class ApiCommand(AppServices services) : ICliCommand
             }
             finally
             {
-                (_client as IDisposable)?.Dispose();
+                _client?.Dispose();
                 _client = null;
             }
         }, ct));

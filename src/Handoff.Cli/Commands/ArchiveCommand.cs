@@ -21,8 +21,8 @@ public sealed class ArchiveCommand(AppServices services) : ICliCommand
         command.SetAction((parse, ct) => CommandRunner.Run(services, parse.GetValue(_json), async token =>
         {
             var id = FollowSupport.Resolve(services, parse.GetValue(_session));
-            var client = await services.DevinClient(_api.Read(parse), services.Environment.CurrentDirectory, token);
-            var session = await client.Archive(id, token);
+            using var client = await services.DevinClient(_api.Read(parse), services.Environment.CurrentDirectory, token);
+            var session = await client.Sessions.Archive(id, token);
             if (parse.GetValue(_json))
                 services.Console.Out.WriteLine(Json.Serialize(FollowView.Session(session), Json.Context.SessionView));
             else

@@ -29,7 +29,7 @@ public sealed class AttachmentsCommand(AppServices services) : ApiCommand(servic
             throw new HandoffException("--download needs a folder", ExitCodes.Usage);
         var sessionId = ResolveSession(Services, parse.GetValue(_session)!);
         var client = await Connect(parse, ct);
-        var attachments = await client.ListAttachments(sessionId, ct);
+        var attachments = await client.Attachments.List(sessionId, ct);
 
         if (directory is null)
         {
@@ -44,7 +44,7 @@ public sealed class AttachmentsCommand(AppServices services) : ApiCommand(servic
         }
 
         var root = Path.GetFullPath(directory, Services.Environment.CurrentDirectory);
-        var downloader = new AttachmentDownloader(client.DownloadAttachment);
+        var downloader = new AttachmentDownloader(client.Attachments.Download);
         var results = await downloader.DownloadAll(attachments, root, parse.GetValue(_force), r =>
         {
             if (json) return;

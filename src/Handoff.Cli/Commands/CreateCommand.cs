@@ -121,7 +121,7 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
         // Saved before anything can fail (no key, no network), so the task, context and prompt are never lost.
         var store = new HandoffStore(prepared.Snapshot.GitDirectory);
         store.Save(saved);
-        var client = await SavedOnFailure(() => services.DevinClient(_api.Read(parse), cwd, cancellationToken));
+        using var client = await SavedOnFailure(() => services.DevinClient(_api.Read(parse), cwd, cancellationToken));
         saved = saved with { CreateAsUserId = client.Connection.UserId };
         if (attachFiles.Count > 0)
         {
@@ -198,14 +198,14 @@ public sealed class CreateCommand(AppServices services) : ICliCommand
             services.Console.Out.WriteLine(json ? RequestBody(saved, parse).ToJsonString() : saved.Prompt);
             return ExitCodes.Ok;
         }
-        var client = await services.DevinClient(_api.Read(parse), cwd, cancellationToken);
+        using var client = await services.DevinClient(_api.Read(parse), cwd, cancellationToken);
         services.Console.Error.WriteLine($"resending the handoff saved {saved.SavedAt:yyyy-MM-dd HH:mm} ({saved.Title})");
         return await Send(client, store, saved, json, parse, cancellationToken);
     }
 
     private async Task<int> Send(IDevinClient client, HandoffStore store, SavedHandoff saved, bool json, ParseResult parse, CancellationToken cancellationToken)
     {
-        var created = await SavedOnFailure(() => client.CreateSession(ToRequest(saved, client.Connection.UserId), saved.ClientToken, cancellationToken));
+        var created = await SavedOnFailure(() => client.Sessions.Create(ToRequest(saved, client.Connection.UserId), saved.ClientToken, cancellationToken));
         var session = created.Session;
         var url = SessionIds.WebUrl(session);
         store.Save(saved with { SessionId = session.SessionId, SessionUrl = url });

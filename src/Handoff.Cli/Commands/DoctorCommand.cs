@@ -134,13 +134,13 @@ public sealed class DoctorCommand(AppServices services) : ICliCommand
             string who;
             if (client.Flavor == ApiFlavor.V3)
             {
-                var self = await client.GetSelf(ct);
+                var self = await client.Identity.GetSelf(ct);
                 selfOrg = self.OrgId;
                 who = $"{self.PrincipalType} {self.ServiceUserName ?? self.UserName}";
             }
             else
             {
-                await client.ListSessions(new SessionListQuery { First = 1 }, ct);
+                await client.Sessions.List(new SessionListQuery { First = 1 }, ct);
                 who = "legacy key";
             }
             var api = DoctorCheck.Pass("api", $"{connection.BaseUri.Authority} answered in {stopwatch.ElapsedMilliseconds} ms");

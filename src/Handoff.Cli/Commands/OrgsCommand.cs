@@ -17,7 +17,7 @@ public sealed class OrgsCommand(AppServices services) : ApiCommand(services)
         var limit = parse.GetValue(_limit);
         if (limit is <= 0) throw new HandoffException("--limit must be at least 1", ExitCodes.Usage);
         var client = await Connect(parse, ct);
-        var orgs = (await client.ListOrganizations(ct)).Take(limit ?? int.MaxValue).ToList();
+        var orgs = (await client.Identity.ListOrganizations(ct)).Take(limit ?? int.MaxValue).ToList();
         if (json)
         {
             WriteJson(orgs, CliJson.Compact.ListOrganization);

@@ -25,7 +25,7 @@ public sealed class PickupCommand(AppServices services) : ICliCommand
         {
             var cwd = services.Environment.CurrentDirectory;
             var id = FollowSupport.Resolve(services, parse.GetValue(_session));
-            var client = await services.DevinClient(_api.Read(parse), cwd, token);
+            using var client = await services.DevinClient(_api.Read(parse), cwd, token);
             var pickup = new PullRequestPickup(client, new OctokitPullRequestSource(services.Environment), services.Processes);
             var result = await pickup.Run(new PickupOptions { SessionId = id, WorkingDirectory = cwd, Stash = parse.GetValue(_stash) }, token);
             if (parse.GetValue(_json))

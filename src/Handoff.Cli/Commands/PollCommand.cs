@@ -41,7 +41,7 @@ public sealed class PollCommand(AppServices services) : ICliCommand
             Timeout = FollowSupport.Duration(parse.GetValue(_timeout), "--timeout"),
             ReadMessages = false,
         };
-        var client = await services.DevinClient(_api.Read(parse), services.Environment.CurrentDirectory, ct);
+        using var client = await services.DevinClient(_api.Read(parse), services.Environment.CurrentDirectory, ct);
         var end = await FollowSupport.Follow(services, client, id, options, parse.GetValue(_json), ct);
         if (parse.GetValue(_archive) && !end.TimedOut && end.ExitCode == ExitCodes.Ok)
             await ArchiveWhenDone(client, end.Session, ct);
@@ -60,7 +60,7 @@ public sealed class PollCommand(AppServices services) : ICliCommand
             services.Console.Error.WriteLine($"{session.SessionId} is already archived");
             return;
         }
-        await client.Archive(session.SessionId, ct);
+        await client.Sessions.Archive(session.SessionId, ct);
         services.Console.Error.WriteLine($"archived {session.SessionId}");
     }
 }

@@ -94,6 +94,7 @@ public sealed class ScanCommand(AppServices services) : ICliCommand
             FindingsText.Write(output, findings);
 
         var status = services.Console.Error;
+        foreach (var note in scanner.Notices) status.WriteLine($"devin-handoff: note: {note}");
         if (findings.Count == 0)
         {
             status.WriteLine("devin-handoff: no secrets found");

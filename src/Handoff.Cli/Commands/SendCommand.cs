@@ -33,8 +33,8 @@ public sealed class SendCommand(AppServices services) : ICliCommand
             }
             if (string.IsNullOrWhiteSpace(text))
                 throw new HandoffException("the message is empty: pass MESSAGE, or '-' with the text on stdin", ExitCodes.Usage);
-            var client = await services.DevinClient(_api.Read(parse), services.Environment.CurrentDirectory, token);
-            var sent = await client.SendMessage(id, new SendMessageRequest { Message = text.TrimEnd('\r', '\n') }, token);
+            using var client = await services.DevinClient(_api.Read(parse), services.Environment.CurrentDirectory, token);
+            var sent = await client.Messages.Send(id, new SendMessageRequest { Message = text.TrimEnd('\r', '\n') }, token);
             if (parse.GetValue(_json))
             {
                 services.Console.Out.WriteLine(Json.Serialize(

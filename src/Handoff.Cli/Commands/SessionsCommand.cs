@@ -6,7 +6,7 @@ using Handoff.Core.Output;
 
 namespace Handoff.Cli.Commands;
 
-/// <summary>`devin-handoff sessions`: lists sessions, by default those tagged `handoff`, newest first as the API returns them.</summary>
+/// <summary>`devin-handoff sessions`: lists sessions, by default those tagged `handoff`, newest first whatever order the API uses.</summary>
 public sealed class SessionsCommand(AppServices services) : ICliCommand
 {
     public const string DefaultTag = "handoff";
@@ -43,15 +43,12 @@ public sealed class SessionsCommand(AppServices services) : ICliCommand
             First = Math.Min(limit, 200),
         };
         var interval = parse.GetValue(_interval) is { } i ? DurationText.Parse(i, "--interval") : SessionsWatch.DefaultInterval;
-        var client = await services.DevinClient(_api.Read(parse), services.Environment.CurrentDirectory, ct);
+        using var client = await services.DevinClient(_api.Read(parse), services.Environment.CurrentDirectory, ct);
         if (parse.GetValue(_watch))
             return await new SessionsWatch(services).Run(client, query, limit, interval, parse.GetValue(_json), ct);
-        var sessions = new List<SessionResponse>();
-        await foreach (var session in client.EnumerateSessions(query, ct))
-        {
-            sessions.Add(session);
-            if (sessions.Count >= limit) break;
-        }
+        var (sessions, mayMissNewer) = await client.Sessions.ListNewest(query, limit, ct);
+        if (mayMissNewer)
+            services.Console.Error.WriteLine($"note: read the first {NewestSessions.ScanLimit} matching sessions only; newer ones may be missing (narrow with --tag)");
 
         if (parse.GetValue(_json))
         {

@@ -54,12 +54,7 @@ public sealed class SessionsWatch(AppServices services)
 
     private static async Task<List<SessionResponse>> List(IDevinClient client, SessionListQuery query, int limit, CancellationToken ct)
     {
-        var sessions = new List<SessionResponse>();
-        await foreach (var session in client.EnumerateSessions(query, ct))
-        {
-            sessions.Add(session);
-            if (sessions.Count >= limit) break;
-        }
+        var sessions = (await client.Sessions.ListNewest(query, limit, ct)).Sessions.ToList();
         sessions.Reverse(); // oldest first: the order a batch created them in
         return sessions;
     }

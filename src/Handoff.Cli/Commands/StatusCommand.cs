@@ -22,8 +22,8 @@ public sealed class StatusCommand(AppServices services) : ICliCommand
         command.SetAction((parse, ct) => CommandRunner.Run(services, parse.GetValue(_json), async token =>
         {
             var id = FollowSupport.Resolve(services, parse.GetValue(_session));
-            var client = await services.DevinClient(_api.Read(parse), services.Environment.CurrentDirectory, token);
-            var session = await client.GetSession(id, token);
+            using var client = await services.DevinClient(_api.Read(parse), services.Environment.CurrentDirectory, token);
+            var session = await client.Sessions.Get(id, token);
             if (parse.GetValue(_json))
             {
                 services.Console.Out.WriteLine(Json.Serialize(FollowView.Session(session), Json.Context.SessionView));

@@ -35,7 +35,7 @@ public sealed class TailCommand(AppServices services) : ICliCommand
             Follow = !parse.GetValue(_noFollow),
             SinceEventId = parse.GetValue(_since) is { Length: > 0 } since ? since : null,
         };
-        var client = await services.DevinClient(_api.Read(parse), services.Environment.CurrentDirectory, ct);
+        using var client = await services.DevinClient(_api.Read(parse), services.Environment.CurrentDirectory, ct);
         var end = await FollowSupport.Follow(services, client, id, options, parse.GetValue(_json), ct);
         return end.ExitCode;
     }

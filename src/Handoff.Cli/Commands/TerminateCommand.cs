@@ -16,7 +16,7 @@ public sealed class TerminateCommand(AppServices services) : ICliCommand
 
     public Command Build()
     {
-        var command = new Command("terminate", "End a session for good (it cannot be resumed); asks first unless --yes (cog_ keys)");
+        var command = new Command("terminate", "End a session for good (it cannot be resumed); asks first unless --yes");
         command.Arguments.Add(_session);
         foreach (var option in new Option[] { _yes, _archive, _json })
             command.Options.Add(option);
@@ -36,8 +36,8 @@ public sealed class TerminateCommand(AppServices services) : ICliCommand
                     return ExitCodes.Error;
                 }
             }
-            var client = await services.DevinClient(_api.Read(parse), services.Environment.CurrentDirectory, token);
-            var session = await client.Terminate(id, parse.GetValue(_archive), token);
+            using var client = await services.DevinClient(_api.Read(parse), services.Environment.CurrentDirectory, token);
+            var session = await client.Sessions.Terminate(id, parse.GetValue(_archive), token);
             if (parse.GetValue(_json))
                 services.Console.Out.WriteLine(Json.Serialize(FollowView.Session(session), Json.Context.SessionView));
             else

@@ -51,7 +51,7 @@ public static class AttachmentUploader
     {
         var results = new List<(string, UploadedAttachment)>();
         foreach (var path in paths)
-            results.Add((path, await client.UploadAttachment(Path.GetFileName(path), () => File.OpenRead(path), ct)));
+            results.Add((path, await client.Attachments.Upload(Path.GetFileName(path), () => File.OpenRead(path), ct)));
         return results;
     }
 }

@@ -10,7 +10,8 @@ public sealed class WhoamiCommand(AppServices services) : ApiCommand(services)
     /// <summary>What a legacy apk_ key cannot do (the client refuses these calls for v1).</summary>
     public static readonly IReadOnlyList<string> V1Limits =
     [
-        "whoami details (GET /v3/self)", "orgs", "attachments (listing)", "knowledge", "playbooks", "schedules", "archive", "terminate",
+        "whoami details (GET /v3/self)", "orgs", "attachments (listing)", "schedules", "archive (and terminate --archive)",
+        "knowledge --enabled/--disabled", "playbook structured output schemas",
     ];
 
     protected override string Name => "whoami";
@@ -24,7 +25,7 @@ public sealed class WhoamiCommand(AppServices services) : ApiCommand(services)
         if (client.Flavor == ApiFlavor.V1)
         {
             // No identity endpoint in v1: one cheap call proves the key works.
-            await client.ListSessions(new SessionListQuery { First = 1 }, ct);
+            await client.Sessions.List(new SessionListQuery { First = 1 }, ct);
             if (json)
             {
                 WriteJson(new WhoamiView(keyType, "v1", null, null, null, null, null, null, null, V1Limits), CliJson.Compact.WhoamiView);
@@ -36,7 +37,7 @@ public sealed class WhoamiCommand(AppServices services) : ApiCommand(services)
             return ExitCodes.Ok;
         }
 
-        var self = await client.GetSelf(ct);
+        var self = await client.Identity.GetSelf(ct);
         var flagOrg = Services.Settings().OrgId(Flags(parse).OrgId);
         var (orgId, orgSource) = flagOrg.Value is { } explicitOrg ? (explicitOrg, flagOrg.Source) : (self.OrgId, self.OrgId is null ? null : "GET /v3/self");
         var (id, name) = self.PrincipalType == PrincipalTypes.PatUser ? (self.UserId, self.UserName) : (self.ServiceUserId ?? self.UserId, self.ServiceUserName ?? self.UserName);

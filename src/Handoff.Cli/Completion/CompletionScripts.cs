@@ -45,7 +45,9 @@ public static class CompletionScripts
         }
         s.AppendLine("    *) words=\"\" ;;");
         s.AppendLine("  esac");
-        s.AppendLine("  COMPREPLY=($(compgen -W \"$words\" -- \"$cur\"))");
+        // One word a line into the array, without word splitting (shellcheck SC2207), in bash 3.2 too (macOS).
+        s.AppendLine("  COMPREPLY=()");
+        s.AppendLine("  while IFS= read -r w; do COMPREPLY+=(\"$w\"); done < <(compgen -W \"$words\" -- \"$cur\")");
         s.AppendLine("}");
         s.AppendLine("_devin_handoff() { __devin_handoff_complete 1; }");
         s.AppendLine("# git's completion calls _git_devin_handoff for `git devin-handoff …`.");

@@ -7,7 +7,7 @@ public sealed record ApiFlags(string? ApiUrl, string? OrgId, string? UserId);
 
 public sealed class ApiOptions
 {
-    private readonly Option<string?> _apiUrl = new("--api-url") { Description = "Devin API base URL (env DEVIN_API_URL; default https://api.devin.ai)" };
+    private readonly Option<string?> _apiUrl = new("--api-url") { Description = $"Devin API base URL (env DEVIN_API_URL; default {Handoff.Core.Devin.DevinConnection.DefaultApiUrl})" };
     private readonly Option<string?> _orgId = new("--org-id") { Description = "Organization id for cog_ keys (env DEVIN_ORG_ID; default: from GET /v3/self)" };
     private readonly Option<string?> _userId = new("--user-id") { Description = "Create sessions as this user (env DEVIN_USER_ID; cog_ keys)" };
 

@@ -55,7 +55,9 @@ public sealed class AppServices
     public async Task<IDevinClient> DevinClient(ApiFlags flags, string startDirectory, CancellationToken cancellationToken, ThrottleGate? gate = null)
     {
         var settings = Settings(startDirectory);
-        var apiUrl = settings.ApiUrl(flags.ApiUrl).Value!;
+        var apiUrlSetting = settings.ApiUrl(flags.ApiUrl);
+        var apiUrl = apiUrlSetting.Value!;
+        DevinConnection.ParseApiUrl(apiUrl, apiUrlSetting.Source == "flag" ? "--api-url" : apiUrlSetting.Source); // exit 4 before the key is even read
         var key = await settings.ApiKey(apiUrl, cancellationToken);
         if (key.Value is null)
             throw new HandoffException(

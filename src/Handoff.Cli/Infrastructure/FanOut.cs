@@ -94,7 +94,7 @@ public sealed class FanOut(AppServices services)
             return PrintDryRun(request, tasks);
 
         var gate = new ThrottleGate();
-        var client = await services.DevinClient(request.Api, cwd, cancellationToken, gate);
+        using var client = await services.DevinClient(request.Api, cwd, cancellationToken, gate);
         var store = new BatchStore(scanned.Snapshot.GitDirectory, batchId);
         var outcomes = new ConcurrentDictionary<int, FanOutOutcome>();
         foreach (var t in tasks.Where(t => t.Failure is not null))
@@ -168,7 +168,7 @@ public sealed class FanOut(AppServices services)
         var saved = task.Saved!;
         try
         {
-            var created = await client.CreateSession(CreateCommand.ToRequest(saved, client.Connection.UserId), saved.ClientToken, cancellationToken);
+            var created = await client.Sessions.Create(CreateCommand.ToRequest(saved, client.Connection.UserId), saved.ClientToken, cancellationToken);
             return new FanOutOutcome
             {
                 Index = task.Index,

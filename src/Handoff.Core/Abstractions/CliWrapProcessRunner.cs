@@ -33,11 +33,24 @@ public sealed class CliWrapProcessRunner : IProcessRunner
         }
     }
 
-    public async Task<ProcessResult> RunStreaming(
+    public Task<ProcessResult> RunStreaming(
         string program,
         IReadOnlyList<string> arguments,
         string workingDirectory,
         Action<TextReader> readOutput,
+        string? standardInput = null,
+        CancellationToken cancellationToken = default) =>
+        RunBinaryStreaming(program, arguments, workingDirectory, stream =>
+        {
+            using var reader = new StreamReader(stream, new UTF8Encoding(false), false, 1 << 16, leaveOpen: true);
+            readOutput(reader);
+        }, standardInput, cancellationToken);
+
+    public async Task<ProcessResult> RunBinaryStreaming(
+        string program,
+        IReadOnlyList<string> arguments,
+        string workingDirectory,
+        Action<Stream> readOutput,
         string? standardInput = null,
         CancellationToken cancellationToken = default)
     {
@@ -46,11 +59,10 @@ public sealed class CliWrapProcessRunner : IProcessRunner
             .WithArguments(arguments)
             .WithWorkingDirectory(workingDirectory)
             .WithValidation(CommandResultValidation.None)
-            .WithStandardOutputPipe(PipeTarget.Create((stream, _) =>
+            .WithStandardOutputPipe(PipeTarget.Create(async (stream, token) =>
             {
-                using var reader = new StreamReader(stream, new UTF8Encoding(false), false, 1 << 16);
-                readOutput(reader);
-                return Task.CompletedTask;
+                readOutput(stream);
+                await stream.CopyToAsync(Stream.Null, token); // what the reader left: drained, so the program never blocks
             }))
             .WithStandardErrorPipe(PipeTarget.Create(async (stream, token) =>
             {

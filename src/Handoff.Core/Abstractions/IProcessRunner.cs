@@ -30,4 +30,21 @@ public interface IProcessRunner
         readOutput(new StringReader(result.StandardOutput));
         return result with { StandardOutput = "" };
     }
+
+    /// <summary>
+    /// As <see cref="RunStreaming"/>, with standard output as bytes (git cat-file blob). This default buffers and takes
+    /// the output text as Latin-1 (a test fake can give any bytes that way); <see cref="CliWrapProcessRunner"/> streams.
+    /// </summary>
+    async Task<ProcessResult> RunBinaryStreaming(
+        string program,
+        IReadOnlyList<string> arguments,
+        string workingDirectory,
+        Action<Stream> readOutput,
+        string? standardInput = null,
+        CancellationToken cancellationToken = default)
+    {
+        var result = await Run(program, arguments, workingDirectory, standardInput, null, cancellationToken);
+        readOutput(new MemoryStream(System.Text.Encoding.Latin1.GetBytes(result.StandardOutput)));
+        return result with { StandardOutput = "" };
+    }
 }

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Handoff.Core.Devin;
 
 /// <summary>Which generation of the Devin API a key can talk to (devin-api.md §0 "Key types").</summary>
@@ -54,16 +56,28 @@ public sealed record DevinConnection
         return "unknown";
     }
 
-    /// <summary>The API base as an absolute http(s) URI; exit 4 when DEVIN_API_URL is not one.</summary>
-    public Uri BaseUri
+    /// <summary>The API base (see <see cref="ParseApiUrl"/>).</summary>
+    public Uri BaseUri => ParseApiUrl(ApiUrl);
+
+    /// <summary>
+    /// The API base as an absolute URI; exit 4 when it is not http(s), or when it is plain http to another machine:
+    /// the bearer key would travel in clear. Plain http is fine to this machine (localhost, 127.0.0.0/8, ::1), where
+    /// a local fake or proxy may listen. <paramref name="source"/> names where the URL came from, for the message.
+    /// </summary>
+    public static Uri ParseApiUrl(string? apiUrl, string source = "DEVIN_API_URL")
     {
-        get
-        {
-            if (Uri.TryCreate(ApiUrl?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
-                return uri;
-            throw new HandoffException($"DEVIN_API_URL '{ApiUrl}' is not an absolute http(s) URL", ExitCodes.AuthOrConfig);
-        }
+        if (!Uri.TryCreate(apiUrl?.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            throw new HandoffException($"{source} '{apiUrl}' is not an absolute http(s) URL", ExitCodes.AuthOrConfig);
+        if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
+            throw new HandoffException(
+                $"{source} is plain http to {uri.Host}: the API key would travel unencrypted; use https:// (plain http only to localhost)",
+                ExitCodes.AuthOrConfig);
+        return uri;
     }
+
+    private static bool IsLoopback(Uri uri) =>
+        uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
     private bool PrintMembers(System.Text.StringBuilder builder)
     {

@@ -8,54 +8,6 @@ using RestSharp;
 
 namespace Handoff.Core.Devin;
 
-internal enum RetryMode
-{
-    /// <summary>Reads and idempotent writes: retried on 429, 5xx, timeouts and connection failures.</summary>
-    Safe,
-    /// <summary>Not idempotent: retried only on 429, which means the server did not process it.</summary>
-    ThrottleOnly,
-}
-
-/// <summary>One API request: where, what, and how to describe it in errors.</summary>
-internal sealed class ApiCall(Method method, string path, string action, string permission)
-{
-    public Method Method { get; } = method;
-    /// <summary>Relative to the API base (no leading slash), or an absolute URL on the API host.</summary>
-    public string Path { get; } = path;
-    /// <summary>"getting session devin-x": used in messages.</summary>
-    public string Action { get; } = action;
-    /// <summary>The permission a 403 names.</summary>
-    public string Permission { get; } = permission;
-    /// <summary>"session devin-x": used for 404.</summary>
-    public string? Resource { get; init; }
-    public List<KeyValuePair<string, string>> Query { get; } = [];
-    public string? JsonBody { get; init; }
-    public (string FileName, Func<Stream> Open)? File { get; init; }
-    public RetryMode Retry { get; init; } = RetryMode.Safe;
-
-    public ApiCall With(string name, object? value)
-    {
-        switch (value)
-        {
-            case null: break;
-            case string s: Query.Add(new(name, s)); break;
-            case bool b: Query.Add(new(name, b ? "true" : "false")); break;
-            case IEnumerable<string> many: foreach (var item in many) Query.Add(new(name, item)); break;
-            case IFormattable f: Query.Add(new(name, f.ToString(null, CultureInfo.InvariantCulture))); break;
-            default: Query.Add(new(name, value.ToString() ?? "")); break;
-        }
-        return this;
-    }
-}
-
-/// <summary>What one attempt produced: an HTTP status and body, or a transport failure (StatusCode null).</summary>
-internal sealed record HttpOutcome(int? StatusCode, string Body, byte[]? RawBytes, string? RetryAfter, string? Location, string? TransportError, bool TimedOut)
-{
-    public bool IsSuccess => StatusCode is >= 200 and < 300;
-    public bool IsRedirect => StatusCode is >= 300 and < 400 && Location is not null;
-    public bool IsTransient => StatusCode is null or 429 or >= 500;
-}
-
 /// <summary>
 /// The single HTTP layer for the Devin API: authentication, user agent, retries with back-off,
 /// tracing with the key masked, and mapping of failures to <see cref="DevinApiException"/>.
@@ -69,7 +21,7 @@ internal sealed class DevinHttp : IDisposable
     private readonly Lazy<HttpClient> plainClient;
     private readonly Uri baseUri;
 
-    public KeyMasker Masker { get; }
+    private KeyMasker Masker { get; }
     /// <summary>"org org-x", used in 401/403 messages.</summary>
     public Func<string> DescribeScope { get; set; } = () => "";
 
@@ -94,7 +46,41 @@ internal sealed class DevinHttp : IDisposable
         plainClient = new Lazy<HttpClient>(CreatePlainClient);
     }
 
-    public async Task<HttpOutcome> SendOnce(ApiCall call, CancellationToken ct)
+    /// <summary>Sends with retries per <see cref="ApiCall.Retry"/>; returns the body of a 2xx or throws.</summary>
+    public async Task<string> Send(ApiCall call, CancellationToken ct) =>
+        (await SendForOutcome(call, ct) ?? throw new InvalidOperationException("only a call that looks before resending can end without an answer")).Body;
+
+    /// <summary>Sends and reads a 2xx body as <typeparamref name="T"/>.</summary>
+    public async Task<T> Fetch<T>(ApiCall call, JsonTypeInfo<T> type, CancellationToken ct) => Parse(await Send(call, ct), call, type);
+
+    /// <summary>
+    /// The 2xx (or accepted redirect) outcome, or null when <see cref="ApiCall.FoundBeforeResend"/> found what a lost
+    /// attempt created (so nothing was sent again).
+    /// </summary>
+    public Task<HttpOutcome?> SendForOutcome(ApiCall call, CancellationToken ct) => WithRetries(call, SendOnce, ct);
+
+    /// <summary>
+    /// The one retry loop of the client. Runs <paramref name="attempt"/> until it succeeds, fails in a way another try
+    /// cannot fix, or the attempts run out; backs off in between (Retry-After honoured). A 429 was turned away
+    /// unprocessed; any other transient failure may have been processed, so a <see cref="RetryMode.LookBeforeResend"/>
+    /// call looks first and stops (null) when the look finds the result.
+    /// </summary>
+    private async Task<HttpOutcome?> WithRetries(ApiCall call, Func<ApiCall, CancellationToken, Task<HttpOutcome>> attempt, CancellationToken ct)
+    {
+        for (var n = 1; ; n++)
+        {
+            var outcome = await attempt(call, ct);
+            if (outcome.IsSuccess || (call.AcceptRedirect && outcome.IsRedirect))
+                return outcome;
+            if (!call.MayRetry(outcome) || n >= options.MaxAttempts)
+                throw Failure(call, outcome, n);
+            await WaitBeforeRetry(call, outcome, n, ct);
+            if (call.Retry == RetryMode.LookBeforeResend && outcome.StatusCode != 429 && await call.FoundBeforeResend!(ct))
+                return null;
+        }
+    }
+
+    private async Task<HttpOutcome> SendOnce(ApiCall call, CancellationToken ct)
     {
         var request = BuildRequest(call);
         var url = rest.BuildUri(request);
@@ -120,25 +106,8 @@ internal sealed class DevinHttp : IDisposable
         return outcome;
     }
 
-    /// <summary>Sends with retries per <see cref="ApiCall.Retry"/>; returns the body of a 2xx or throws.</summary>
-    public async Task<string> Send(ApiCall call, CancellationToken ct) => (await SendForOutcome(call, ct)).Body;
-
-    public async Task<HttpOutcome> SendForOutcome(ApiCall call, CancellationToken ct, bool acceptRedirect = false)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var outcome = await SendOnce(call, ct);
-            if (outcome.IsSuccess || (acceptRedirect && outcome.IsRedirect))
-                return outcome;
-            var retryable = call.Retry == RetryMode.Safe ? outcome.IsTransient : outcome.StatusCode == 429;
-            if (!retryable || attempt >= options.MaxAttempts)
-                throw Failure(call, outcome, attempt);
-            await WaitBeforeRetry(call, outcome, attempt, ct);
-        }
-    }
-
     /// <summary>Backs off before attempt <paramref name="attempt"/>+1; throws exit 6 when Retry-After asks for too long.</summary>
-    public async Task WaitBeforeRetry(ApiCall call, HttpOutcome outcome, int attempt, CancellationToken ct)
+    private async Task WaitBeforeRetry(ApiCall call, HttpOutcome outcome, int attempt, CancellationToken ct)
     {
         var delay = RetryDelay(attempt, outcome.RetryAfter);
         if (delay > options.MaxRetryAfter)
@@ -148,7 +117,7 @@ internal sealed class DevinHttp : IDisposable
         await options.Clock.Delay(delay, ct);
     }
 
-    public TimeSpan RetryDelay(int attempt, string? retryAfter)
+    private TimeSpan RetryDelay(int attempt, string? retryAfter)
     {
         var fromServer = ParseRetryAfter(retryAfter);
         if (fromServer is not null) return fromServer.Value;
@@ -158,7 +127,7 @@ internal sealed class DevinHttp : IDisposable
         return TimeSpan.FromMilliseconds(capped * (0.5 + 0.5 * options.Jitter()));
     }
 
-    public TimeSpan? ParseRetryAfter(string? value)
+    private TimeSpan? ParseRetryAfter(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (double.TryParse(value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
@@ -185,7 +154,7 @@ internal sealed class DevinHttp : IDisposable
         }
     }
 
-    public DevinApiException Failure(ApiCall call, HttpOutcome outcome, int attempts)
+    private DevinApiException Failure(ApiCall call, HttpOutcome outcome, int attempts)
     {
         var host = baseUri.Authority;
         var tries = attempts == 1 ? "1 attempt" : $"{attempts} attempts";
@@ -221,39 +190,41 @@ internal sealed class DevinHttp : IDisposable
         ? absolute
         : new Uri(baseUri, url);
 
-    /// <summary>GET a URL on a storage host with a client that never carries the API key.</summary>
+    /// <summary>
+    /// GET a URL on a storage host with a client that never carries the API key. Retried like a read when the
+    /// destination can be rewound; otherwise only on 429 (nothing was written yet).
+    /// </summary>
     public async Task DownloadWithoutAuth(Uri uri, Stream destination, CancellationToken ct)
     {
-        var call = new ApiCall(Method.Get, uri.ToString(), "downloading an attachment", DevinPermissions.ViewOrgSessions) { Resource = "attachment" };
-        for (var attempt = 1; ; attempt++)
+        var call = new ApiCall(Method.Get, uri.ToString(), "downloading an attachment", DevinPermissions.ViewOrgSessions)
+            { Resource = "attachment", Retry = destination.CanSeek ? RetryMode.Safe : RetryMode.ThrottleOnly };
+        await WithRetries(call, (_, token) => GetWithoutAuth(uri, destination, token), ct);
+    }
+
+    private async Task<HttpOutcome> GetWithoutAuth(Uri uri, Stream destination, CancellationToken ct)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        try
         {
-            var stopwatch = Stopwatch.StartNew();
-            HttpOutcome? failure;
-            try
+            // A retry after a dropped body must not append to the bytes of the failed attempt.
+            if (destination.CanSeek) { destination.SetLength(0); destination.Position = 0; }
+            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            using var response = await plainClient.Value.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            Trace($"GET {WithoutQuery(uri)} -> {(int)response.StatusCode} ({stopwatch.ElapsedMilliseconds} ms, no auth)");
+            if (response.IsSuccessStatusCode)
             {
-                // A retry after a dropped body must not append to the bytes of the failed attempt.
-                if (destination.CanSeek) { destination.SetLength(0); destination.Position = 0; }
-                using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-                using var response = await plainClient.Value.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
-                Trace($"GET {WithoutQuery(uri)} -> {(int)response.StatusCode} ({stopwatch.ElapsedMilliseconds} ms, no auth)");
-                if (response.IsSuccessStatusCode)
-                {
-                    await response.Content.CopyToAsync(destination, ct);
-                    return;
-                }
-                var body = await response.Content.ReadAsStringAsync(ct);
-                failure = new HttpOutcome((int)response.StatusCode, body, null, response.Headers.RetryAfter?.ToString(), null, null, false);
-                if (failure.StatusCode is 403 or 410)
-                    throw new DevinApiException($"the attachment link was refused by {uri.Host} (HTTP {failure.StatusCode}); links expire quickly, list the attachments again", ExitCodes.Error, failure.StatusCode);
+                await response.Content.CopyToAsync(destination, ct);
+                return new HttpOutcome((int)response.StatusCode, "", null, null, null, null, false);
             }
-            catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException && !ct.IsCancellationRequested)
-            {
-                Trace($"GET {WithoutQuery(uri)} -> network error ({stopwatch.ElapsedMilliseconds} ms, no auth)");
-                failure = new HttpOutcome(null, "", null, null, null, InnermostMessage(e), e is TaskCanceledException);
-            }
-            if (!failure.IsTransient || attempt >= options.MaxAttempts || !destination.CanSeek)
-                throw Failure(call, failure, attempt);
-            await WaitBeforeRetry(call, failure, attempt, ct);
+            if ((int)response.StatusCode is 403 or 410)
+                throw new DevinApiException($"the attachment link was refused by {uri.Host} (HTTP {(int)response.StatusCode}); links expire quickly, list the attachments again", ExitCodes.Error, (int)response.StatusCode);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            return new HttpOutcome((int)response.StatusCode, body, null, response.Headers.RetryAfter?.ToString(), null, null, false);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            Trace($"GET {WithoutQuery(uri)} -> network error ({stopwatch.ElapsedMilliseconds} ms, no auth)");
+            return new HttpOutcome(null, "", null, null, null, InnermostMessage(e), e is TaskCanceledException);
         }
     }
 

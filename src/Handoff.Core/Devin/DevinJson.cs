@@ -133,6 +133,10 @@ internal sealed class FlexibleTimestampConverter : JsonConverter<DateTimeOffset>
 [JsonSerializable(typeof(Playbook))]
 [JsonSerializable(typeof(Page<Schedule>))]
 [JsonSerializable(typeof(Schedule))]
+[JsonSerializable(typeof(V1KnowledgeList))]
+[JsonSerializable(typeof(V1Knowledge))]
+[JsonSerializable(typeof(List<V1Playbook>))]
+[JsonSerializable(typeof(V1Playbook))]
 // request bodies (besides the create bodies)
 [JsonSerializable(typeof(SendMessageRequest))]
 [JsonSerializable(typeof(V1MessageRequest))]
@@ -140,6 +144,8 @@ internal sealed class FlexibleTimestampConverter : JsonConverter<DateTimeOffset>
 [JsonSerializable(typeof(PlaybookRequest))]
 [JsonSerializable(typeof(ScheduleCreateRequest))]
 [JsonSerializable(typeof(SchedulePatch))]
+[JsonSerializable(typeof(V1KnowledgeRequest))]
+[JsonSerializable(typeof(V1PlaybookRequest))]
 internal partial class DevinJsonContext : JsonSerializerContext;
 
 /// <summary>

@@ -26,7 +26,7 @@ public sealed class MessageCursor(IDevinClient client, string sessionId, int pag
         var after = Cursor;
         while (true)
         {
-            var page = await client.ListMessages(sessionId, after, pageSize, ct);
+            var page = await client.Messages.List(sessionId, after, pageSize, ct);
             Take(page.Items, fresh);
             if (page.EndCursor is not null && page.EndCursor != after)
             {
@@ -55,7 +55,7 @@ public sealed class MessageCursor(IDevinClient client, string sessionId, int pag
     /// <summary>Asks for all but the newest message of the last page, which comes with a cursor because a next page exists.</summary>
     private async Task AdvanceWithinLastPage(string? after, int lastPageCount, List<SessionMessage> fresh, CancellationToken ct)
     {
-        var page = await client.ListMessages(sessionId, after, Math.Min(lastPageCount - 1, pageSize), ct);
+        var page = await client.Messages.List(sessionId, after, Math.Min(lastPageCount - 1, pageSize), ct);
         Take(page.Items, fresh);
         if (page.HasNextPage && page.EndCursor is not null)
             Cursor = page.EndCursor;

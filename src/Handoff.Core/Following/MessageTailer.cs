@@ -74,7 +74,7 @@ public sealed class MessageTailer(IDevinClient client, IClock clock, TailOptions
         var fresh = new List<SessionMessage>();
         try
         {
-            var session = await client.GetSession(id, ct);
+            var session = await client.Sessions.Get(id, ct);
             var classification = session.Classify();
             if (previous is null || previous.Status != session.Status || previous.StatusDetail != session.StatusDetail || previous.StatusEnum != session.StatusEnum)
                 events.Add(new StatusChanged(session, classification));

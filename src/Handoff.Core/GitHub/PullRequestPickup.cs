@@ -26,7 +26,7 @@ public sealed class PullRequestPickup(IDevinClient devin, IPullRequestSource pul
 {
     public async Task<PickupResult> Run(PickupOptions options, CancellationToken ct)
     {
-        var session = await devin.GetSession(options.SessionId, ct);
+        var session = await devin.Sessions.Get(options.SessionId, ct);
         var pr = ChoosePullRequest(session);
         var workTree = (await Git(options.WorkingDirectory, ct, "rev-parse", "--show-toplevel")).Trim();
 

@@ -9,12 +9,16 @@ namespace Handoff.Core.Hooks;
 /// by one commit and removed by a later one is still found. A merge commit is scanned on what the merge itself
 /// added: its remerge diff (git 2.36+: the recorded result against git's own automatic merge, so a conflict
 /// resolution or an edit made in the merge), or on older git its diff against the first parent, a superset
-/// (git before 2.31 shows merges no diff at all, so there they are not scanned).
+/// (git before 2.31 shows merges no diff at all, so there they are not scanned). Archives among the changed files
+/// are scanned member by member (<see cref="GitArchiveScan"/>).
 /// </summary>
 public sealed class GitDiffScan(IProcessRunner processes, SecretScanner scanner, string workDir)
 {
-    /// <summary>Added lines with no context, no external diff or textconv drivers, no colour, whatever the user's config.</summary>
-    private static readonly string[] PatchOptions = ["-p", "-U0", "--no-ext-diff", "--no-textconv", "--no-color", "--format=commit %H"];
+    /// <summary>
+    /// Added lines with no context, no external diff or textconv drivers, no colour, whatever the user's config; full blob
+    /// ids, so a changed archive can be read and its members scanned (<see cref="GitArchiveScan"/>).
+    /// </summary>
+    private static readonly string[] PatchOptions = ["-p", "-U0", "--no-ext-diff", "--no-textconv", "--no-color", "--full-index", "--format=commit %H"];
 
     /// <summary>How merges are shown, best first; git refuses a value it does not know before printing anything.</summary>
     private static readonly string[][] MergeDiffs = [["--diff-merges=remerge"], ["--diff-merges=first-parent"], []];
@@ -52,13 +56,14 @@ public sealed class GitDiffScan(IProcessRunner processes, SecretScanner scanner,
 
     /// <summary>Scans what is staged for the next commit (the index against HEAD).</summary>
     public Task<IReadOnlyList<Finding>> Staged(CancellationToken cancellationToken = default) =>
-        Run(["diff", "--cached", "-U0", "--no-ext-diff", "--no-textconv", "--no-color"], null, cancellationToken);
+        Run(["diff", "--cached", "-U0", "--no-ext-diff", "--no-textconv", "--no-color", "--full-index"], null, cancellationToken);
 
     private async Task<IReadOnlyList<Finding>> Run(string[] arguments, string? standardInput, CancellationToken cancellationToken)
     {
         var findings = new List<Finding>();
+        var archives = new GitArchiveScan(processes, scanner, workDir);
         var result = await processes.RunStreaming("git", arguments, workDir,
-            reader => findings.AddRange(scanner.ScanDiff(reader)), standardInput, cancellationToken);
+            reader => findings.AddRange(scanner.ScanDiff(reader, archives.Add)), standardInput, cancellationToken);
         if (result.ExitCode != 0)
         {
             var message = PushedCommits.FirstLine(result.StandardError);
@@ -67,6 +72,7 @@ public sealed class GitDiffScan(IProcessRunner processes, SecretScanner scanner,
                         || message.Contains("ambiguous argument", StringComparison.OrdinalIgnoreCase);
             throw new HandoffException($"git {arguments[0]} failed: {message}", usage ? ExitCodes.Usage : ExitCodes.Error);
         }
+        findings.AddRange(await archives.Scan(cancellationToken));
         return findings;
     }
 }

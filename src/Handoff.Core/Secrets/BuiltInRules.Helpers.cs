@@ -41,6 +41,13 @@ public static partial class BuiltInRules
 
     /// <summary>What follows the keyword in a generic rule: the rest of the identifier, an optional type annotation, then an assignment of a quoted or bare value.</summary>
     internal const string GenericTail =
-        @"[\w.-]{0,30})[""'`\]]?(?:\s{0,3}:\s{0,3}[A-Za-z_][\w.<>\[\]?|]{0,30}(?=\s{0,3}=[^=]))?\s{0,5}(?:(?::=|=>|=|:)\s{0,5}(?:" + Quoted
+        @"[\w.-]{0,30})[""'`\]]?(?:\s{0,3}:\s{0,3}[A-Za-z_][\w.<>\[\]?|]{0,30}(?=\s{0,3}=[^=]))?\s{0,5}(?:(?::=|=>|=|:)\s{0,5}" + ValuePrefix + "(?:" + Quoted
         + @"|(?<secret>[^\s""'`;,)\]}<>]{8,2000}))|,\s{0,5}" + Quoted + ")";
+
+    /// <summary>
+    /// What may stand between an assignment and its value: the bracket opening a list of quoted values (<c>KEYS = ['…', '…']</c>;
+    /// the items after the first are found by <see cref="ValueLists"/>) and a YAML tag or anchor (<c>!!binary</c>, <c>!secret</c>,
+    /// <c>&amp;anchor</c>), so the value after a tag is the secret (captured and masked), not the tag.
+    /// </summary>
+    internal const string ValuePrefix = @"(?:[\[(]\s{0,3}(?=[""'`]))?(?:(?:!!?[\w/:.%-]*|!<[^>\s]*>|&[\w-]+)\s{1,5})?";
 }

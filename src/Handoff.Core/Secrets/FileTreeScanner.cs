@@ -1,15 +1,19 @@
+using Handoff.Core.Secrets.Archives;
+
 namespace Handoff.Core.Secrets;
 
 /// <summary>
 /// Scans files and folders whole (the <c>scan PATH…</c> mode): walks folders (skipping .git), applies the path rules
-/// to every file and the content rules to every text file, and reports paths relative to a root.
+/// to every file, the content rules to every text file and to the members of archives, and reports paths relative to a root.
 /// </summary>
-internal sealed class FileTreeScanner(ScanContext context)
+/// <param name="notices">receives the notes of archive parts left unscanned that the repository's policy lets through</param>
+internal sealed class FileTreeScanner(ScanContext context, List<string> notices)
 {
     /// <exception cref="HandoffException">a path does not exist (exit 5).</exception>
     public IReadOnlyList<Finding> Scan(IEnumerable<string> paths, string root)
     {
         var scanner = new FragmentScanner(context);
+        var archives = new ArchiveScanner(scanner, notices);
         var findings = new List<Finding>();
         foreach (var given in paths)
         {
@@ -18,23 +22,28 @@ internal sealed class FileTreeScanner(ScanContext context)
             {
                 foreach (var file in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 {
-                    if (!file.Replace('\\', '/').Contains("/.git/", StringComparison.Ordinal)) ScanFile(file, root, scanner, findings);
+                    if (!file.Replace('\\', '/').Contains("/.git/", StringComparison.Ordinal)) ScanFile(file, root, scanner, archives, findings);
                 }
             }
-            else if (File.Exists(full)) ScanFile(full, root, scanner, findings);
+            else if (File.Exists(full)) ScanFile(full, root, scanner, archives, findings);
             else throw new HandoffException($"no such file or directory: {given}", ExitCodes.NotFound);
         }
         return findings;
     }
 
-    private void ScanFile(string full, string root, FragmentScanner scanner, List<Finding> findings)
+    private void ScanFile(string full, string root, FragmentScanner scanner, ArchiveScanner archives, List<Finding> findings)
     {
         var path = Path.GetRelativePath(root, full).Replace('\\', '/');
         if (context.Allowlist.AllowsPath(path)) return;
         var binary = IsBinary(full);
         var pathRule = context.MatchPath(path, binary ? () => "" : () => File.ReadAllText(full));
         if (pathRule is not null) SecretScanner.AddWholeFileFinding(pathRule, path, null, context, findings);
-        if (binary) return;
+        if (binary)
+        {
+            using var content = File.OpenRead(full);
+            archives.Scan(content, path, null, findings);
+            return;
+        }
         scanner.Reset();
         using var reader = new StreamReader(full);
         var lineNumber = 0;

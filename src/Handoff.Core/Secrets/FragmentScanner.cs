@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Handoff.Core.Secrets;
 
 /// <summary>
@@ -34,9 +32,11 @@ internal sealed class FragmentScanner(ScanContext context)
     /// Scans one line, appends its findings. When <paramref name="redacted"/> is requested and the line holds
     /// a secret (or sits inside a private-key block), it receives the line with secrets replaced.
     /// </summary>
+    /// <param name="rulePath">the path that rules with a path pattern are matched against, when not <paramref name="path"/> (an archive member's own name).</param>
     /// <returns>True when the line holds (or continues) a secret that was not allowed or ignored.</returns>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public bool ScanLine(ReadOnlySpan<char> line, string path, int lineNumber, string? commit, List<Finding> findings, bool wantRedacted, out string? redacted)
+    public bool ScanLine(ReadOnlySpan<char> line, string path, int lineNumber, string? commit, List<Finding> findings, bool wantRedacted, out string? redacted,
+        string? rulePath = null)
     {
         redacted = null;
         if (_blockEnd is not null)
@@ -49,9 +49,10 @@ internal sealed class FragmentScanner(ScanContext context)
         var allowedByPreviousLine = _allowNext;
         TrackCodeFence(line, path);
         _hits.Clear();
-        _lines.Scan(line, path, _hits);
+        _lines.Scan(line, rulePath ?? path, _hits);
         _allowNext = _lines.SawNextlinePragma;
         if (_hits.Count == 0 || allowedByPreviousLine || HasAllowMarker(line)) return false;
+        ValueLists.AddListedValues(line, _hits, context.Rules.Allowlist);
 
         var kept = new List<(RawHit Hit, string Fingerprint)>(_hits.Count);
         foreach (var hit in _hits)
@@ -103,7 +104,7 @@ internal sealed class FragmentScanner(ScanContext context)
         return false;
     }
 
-    /// <summary>The line with each secret masked: first 4 chars + "…" for long secrets, "****" otherwise; trimmed around the first secret.</summary>
+    /// <summary>The line with each secret masked: first 4 chars + "…" for long secrets, "****" otherwise; cut at <see cref="MaxPreviewChars"/>.</summary>
     private static string Preview(ReadOnlySpan<char> line, List<(RawHit Hit, string Fingerprint)> hits)
     {
         var masked = Replace(line, hits, h => h.Secret.Length >= 16 ? h.Secret[..4] + "…" : "****").Trim();
@@ -111,17 +112,6 @@ internal sealed class FragmentScanner(ScanContext context)
         return masked[..(MaxPreviewChars - 1)] + "…";
     }
 
-    private static string Replace(ReadOnlySpan<char> line, List<(RawHit Hit, string Fingerprint)> hits, Func<RawHit, string> replacement)
-    {
-        var sb = new StringBuilder(line.Length + 32);
-        var pos = 0;
-        foreach (var (hit, _) in hits)
-        {
-            if (hit.Start < pos) continue;
-            sb.Append(line[pos..hit.Start]).Append(replacement(hit));
-            pos = hit.Start + hit.Length;
-        }
-        sb.Append(line[pos..]);
-        return sb.ToString();
-    }
+    private static string Replace(ReadOnlySpan<char> line, List<(RawHit Hit, string Fingerprint)> hits, Func<RawHit, string> replacement) =>
+        LineMasker.Mask(line, hits.ConvertAll(h => h.Hit), replacement);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using Handoff.Core.Secrets.Archives;
 
 namespace Handoff.Core.Secrets;
 
@@ -24,6 +25,8 @@ public sealed record SecretScanConfig
     public IReadOnlyList<string> AllowPaths { get; init; } = [];
     /// <summary>Fingerprints of accepted findings.</summary>
     public IReadOnlySet<string> IgnoredFingerprints { get; init; } = new HashSet<string>();
+    /// <summary>Whether and how far the members of archives are scanned.</summary>
+    public ArchivePolicy Archives { get; init; } = ArchivePolicy.Default;
 }
 
 /// <summary>Loads a repository's <see cref="SecretScanConfig"/>.</summary>
@@ -41,7 +44,8 @@ public interface ISecretConfigLoader
 ///   "rules": [ { "id": "acme-token", "description": "ACME token", "regex": "acme_[a-z0-9]{32}",
 ///                "keywords": ["acme_"], "entropy": 3.0, "path": "\\.cfg$", "allowRegexes": [], "stopwords": [] } ],
 ///   "disabledRules": [ "generic-api-key" ],
-///   "allowlist": { "regexes": [ "^test-" ], "stopwords": [ "local-dev" ], "paths": [ "^docs/examples/" ] }
+///   "allowlist": { "regexes": [ "^test-" ], "stopwords": [ "local-dev" ], "paths": [ "^docs/examples/" ] },
+///   "archives": { "scan": true, "maxBytes": 134217728, "maxMembers": 10000, "maxDepth": 5, "maxRatio": 100, "overLimit": "block" }
 /// }
 /// </code>
 /// The ignore file holds one fingerprint per line (<c>path:rule-id:hash</c>, as printed in findings); lines starting with # are comments.
@@ -107,6 +111,30 @@ public sealed partial class FileSecretConfigLoader : ISecretConfigLoader
             AllowRegexes = dto.Allowlist?.Regexes ?? [],
             AllowStopwords = dto.Allowlist?.Stopwords ?? [],
             AllowPaths = dto.Allowlist?.Paths ?? [],
+            Archives = Archives(dto.Archives, source),
+        };
+    }
+
+    private static ArchivePolicy Archives(ArchivesDto? dto, string source)
+    {
+        if (dto is null) return ArchivePolicy.Default;
+        var defaults = ArchivePolicy.Default;
+        if (dto.MaxBytes <= 0 || dto.MaxMembers <= 0 || dto.MaxDepth <= 0 || dto.MaxRatio <= 0)
+            throw new HandoffException($"invalid {source}: archives bounds must be positive numbers", ExitCodes.AuthOrConfig);
+        var overLimit = dto.OverLimit?.ToLowerInvariant() switch
+        {
+            null or "block" => ArchiveOverLimit.Block,
+            "warn" => ArchiveOverLimit.Warn,
+            _ => throw new HandoffException($"invalid {source}: archives.overLimit must be \"block\" or \"warn\", not \"{dto.OverLimit}\"", ExitCodes.AuthOrConfig),
+        };
+        return new ArchivePolicy
+        {
+            Scan = dto.Scan ?? defaults.Scan,
+            MaxBytes = dto.MaxBytes ?? defaults.MaxBytes,
+            MaxMembers = dto.MaxMembers ?? defaults.MaxMembers,
+            MaxDepth = dto.MaxDepth ?? defaults.MaxDepth,
+            MaxRatio = dto.MaxRatio ?? defaults.MaxRatio,
+            OverLimit = overLimit,
         };
     }
 
@@ -133,6 +161,17 @@ public sealed partial class FileSecretConfigLoader : ISecretConfigLoader
         public List<RuleDto>? Rules { get; set; }
         public List<string>? DisabledRules { get; set; }
         public AllowlistDto? Allowlist { get; set; }
+        public ArchivesDto? Archives { get; set; }
+    }
+
+    private sealed class ArchivesDto
+    {
+        public bool? Scan { get; set; }
+        public long? MaxBytes { get; set; }
+        public int? MaxMembers { get; set; }
+        public int? MaxDepth { get; set; }
+        public int? MaxRatio { get; set; }
+        public string? OverLimit { get; set; }
     }
 
     private sealed class RuleDto

@@ -1,4 +1,5 @@
 using Handoff.Core.Inspection;
+using Handoff.Core.Secrets.Archives;
 
 namespace Handoff.Core.Secrets;
 
@@ -15,6 +16,7 @@ public sealed class SecretScanner : ISecretScanner
     public const string ScanErrorRuleId = "scan-error";
 
     private readonly ScanContext _context;
+    private readonly List<string> _notices = [];
 
     /// <summary>The scanner of the repository at <paramref name="repoRoot"/>: built-in rules plus its config and ignore file.</summary>
     /// <exception cref="HandoffException">the repository's config is invalid (exit 4).</exception>
@@ -35,6 +37,9 @@ public sealed class SecretScanner : ISecretScanner
     {
         _context = ScanContext.For(config);
     }
+
+    /// <summary>Notes for the user's stderr: parts of archives left unscanned that the repository's policy lets through.</summary>
+    public IReadOnlyList<string> Notices => _notices;
 
     /// <summary>Built-in content rules followed by the config's extra rules, minus disabled ones.</summary>
     public IReadOnlyList<SecretRule> ActiveRules => _context.Rules.Rules.Select(r => r.Rule).ToList();
@@ -80,9 +85,10 @@ public sealed class SecretScanner : ISecretScanner
     /// secrets by name alone (.env, id_rsa, *.p12 ...) yield a whole-file finding (line 0).
     /// Memory stays flat: the text is read in blocks and lines are scanned as spans.
     /// </summary>
-    public IEnumerable<Finding> ScanDiff(TextReader diff)
+    /// <param name="onArchive">told of each archive file (zip, jar, tar, gz…) the diff adds or changes, by blob id (git diff --full-index).</param>
+    public IEnumerable<Finding> ScanDiff(TextReader diff, Action<ArchiveBlob>? onArchive = null)
     {
-        var parser = new DiffStreamScanner(new FragmentScanner(_context));
+        var parser = new DiffStreamScanner(new FragmentScanner(_context), onArchive);
         var buffer = new char[1 << 16];
         int start = 0, end = 0;
         var findings = new List<Finding>();
@@ -112,6 +118,14 @@ public sealed class SecretScanner : ISecretScanner
         }
     }
 
+    /// <summary>Scans the members of an archive (zip, jar, tar, gz…; told by its first bytes) that is the content of <paramref name="path"/>.</summary>
+    public IReadOnlyList<Finding> ScanArchive(Stream content, string path, string? commit = null)
+    {
+        var findings = new List<Finding>();
+        new ArchiveScanner(new FragmentScanner(_context), _notices).Scan(content, path, commit, findings);
+        return findings;
+    }
+
     /// <summary>Scans text as the content of <paramref name="path"/> (content rules only; path rules are not applied).</summary>
     public IReadOnlyList<Finding> ScanText(string path, string text)
     {
@@ -131,7 +145,7 @@ public sealed class SecretScanner : ISecretScanner
     /// reported relative to <paramref name="root"/>. Binary files are checked by path rules only.
     /// </summary>
     /// <exception cref="HandoffException">a path does not exist (exit 5).</exception>
-    public IReadOnlyList<Finding> ScanFiles(IEnumerable<string> paths, string root) => new FileTreeScanner(_context).Scan(paths, root);
+    public IReadOnlyList<Finding> ScanFiles(IEnumerable<string> paths, string root) => new FileTreeScanner(_context, _notices).Scan(paths, root);
 
     internal static bool AddWholeFileFinding(CompiledPathRule rule, string path, string? commit, ScanContext context, List<Finding> findings)
     {

@@ -15,8 +15,6 @@ public sealed record Setting(string? Value, string Source)
 /// </summary>
 public sealed class SettingsResolver(IEnvironment environment, IGitConfigReader gitConfig, ICredentialStore? credentials = null)
 {
-    public const string DefaultApiUrl = "https://api.devin.ai";
-
     public Setting Resolve(string? flagValue, string? envName, string? gitConfigKey, string? defaultValue = null)
     {
         if (!string.IsNullOrWhiteSpace(flagValue)) return new(flagValue, "flag");
@@ -27,7 +25,7 @@ public sealed class SettingsResolver(IEnvironment environment, IGitConfigReader 
         return defaultValue is null ? Setting.Unset : new(defaultValue, "default");
     }
 
-    public Setting ApiUrl(string? flag) => Resolve(flag, "DEVIN_API_URL", "apiUrl", DefaultApiUrl);
+    public Setting ApiUrl(string? flag) => Resolve(flag, "DEVIN_API_URL", "apiUrl", Devin.DevinConnection.DefaultApiUrl);
     public Setting OrgId(string? flag) => Resolve(flag, "DEVIN_ORG_ID", "orgId");
     public Setting UserId(string? flag) => Resolve(flag, "DEVIN_USER_ID", "userId");
 

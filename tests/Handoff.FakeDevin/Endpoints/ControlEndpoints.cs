@@ -22,7 +22,7 @@ public static class ControlEndpoints
     public sealed record FaultRequest(string Path, string? Method, string? Kind, int? StatusCode, int? RetryAfterSeconds, int? DelayMs, int? Count);
     public sealed record SettingsRequest(
         string? ErrorShape, bool? AttachmentListWrapped, bool? EndCursorOnLastPage, bool? AttachmentUrlsPointToStorage,
-        bool? StorageDropsMidBody, bool? StorageRejectsAuthorization);
+        bool? StorageDropsMidBody, bool? StorageRejectsAuthorization, bool? SessionsOldestFirst, bool? TagFilterIgnored);
 
     public static void Map(IEndpointRouteBuilder app, FakeDevinServer server)
     {
@@ -117,6 +117,8 @@ public static class ControlEndpoints
         if (r.AttachmentUrlsPointToStorage is bool direct) settings.AttachmentUrlsPointToStorage = direct;
         if (r.StorageDropsMidBody is bool drop) settings.StorageDropsMidBody = drop;
         if (r.StorageRejectsAuthorization is bool reject) settings.StorageRejectsAuthorization = reject;
+        if (r.SessionsOldestFirst is bool oldestFirst) settings.SessionsOldestFirst = oldestFirst;
+        if (r.TagFilterIgnored is bool ignored) settings.TagFilterIgnored = ignored;
         return FakeJson.Ok(DescribeSettings(settings));
     }
 
@@ -128,6 +130,8 @@ public static class ControlEndpoints
         attachment_urls_point_to_storage = s.AttachmentUrlsPointToStorage,
         storage_drops_mid_body = s.StorageDropsMidBody,
         storage_rejects_authorization = s.StorageRejectsAuthorization,
+        sessions_oldest_first = s.SessionsOldestFirst,
+        tag_filter_ignored = s.TagFilterIgnored,
     };
 
     private static object DescribeFault(FaultRule r) => new

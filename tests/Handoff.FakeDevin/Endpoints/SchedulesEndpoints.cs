@@ -134,7 +134,9 @@ public static class SchedulesEndpoints
         if (body.Has("frequency")) s.Frequency = body.OptionalString("frequency");
         if (body.Has("scheduled_at")) s.ScheduledAt = body.OptionalString("scheduled_at");
         if (body.Has("playbook_id")) s.PlaybookId = body.OptionalString("playbook_id");
-        if (body.Has("create_as_user_id")) s.CreateAsUserId = body.OptionalString("create_as_user_id");
+        // The create schema names the acting user create_as_user_id, the update (PATCH) schema run_as_user_id.
+        var userField = isCreate ? "create_as_user_id" : "run_as_user_id";
+        if (body.Has(userField)) s.CreateAsUserId = body.OptionalString(userField);
         if (body.Has("bypass_approval")) s.BypassApproval = body.OptionalBool("bypass_approval") ?? false;
         if (body.Has("interval_count")) s.IntervalCount = body.OptionalLong("interval_count");
         if (body.Has("platform")) s.Platform = body.OptionalString("platform");

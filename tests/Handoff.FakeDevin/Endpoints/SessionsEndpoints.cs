@@ -126,7 +126,7 @@ public static class SessionsEndpoints
         {
             var matches = state.SessionList
                 .Where(s => s.OrgId == org_id)
-                .Where(s => tags.Count == 0 || s.Tags.Any(tags.Contains)) // several tags match any
+                .Where(s => tags.Count == 0 || settings.TagFilterIgnored || s.Tags.Any(tags.Contains)) // several tags match any
                 .Where(s => sessionIds.Count == 0 || sessionIds.Contains(s.SessionId))
                 .Where(s => origins.Count == 0 || (s.Origin is not null && origins.Contains(s.Origin)))
                 .Where(s => userIds.Count == 0 || (s.UserId is not null && userIds.Contains(s.UserId)))
@@ -138,9 +138,10 @@ public static class SessionsEndpoints
                 .Where(s => createdBefore is null || s.CreatedAt < createdBefore)
                 .Where(s => updatedAfter is null || s.UpdatedAt > updatedAfter)
                 .Where(s => updatedBefore is null || s.UpdatedAt < updatedBefore)
-                .OrderByDescending(s => s.Seq) // newest first
                 .ToList();
-            var page = Paging.Page(matches, s => s.Seq, descending: true, first, after, s => SessionResponse.From(s), settings.EndCursorOnLastPage);
+            var newestFirst = !settings.SessionsOldestFirst;
+            matches = newestFirst ? matches.OrderByDescending(s => s.Seq).ToList() : matches.OrderBy(s => s.Seq).ToList();
+            var page = Paging.Page(matches, s => s.Seq, descending: newestFirst, first, after, s => SessionResponse.From(s), settings.EndCursorOnLastPage);
             return FakeJson.Ok(page);
         }
     }
@@ -168,12 +169,18 @@ public static class SessionsEndpoints
         {
             var session = FindInOrgLocked(state, org_id, devin_id);
             if (session is null) return SessionNotFound(devin_id);
-            state.ApplyStatusLocked(session, new StatusStep("exit"));
-            session.StatusScript.Clear();
-            session.MessageScriptRun = null;
+            TerminateLocked(state, session);
             if (archive) session.IsArchived = true;
             return FakeJson.Ok(SessionResponse.From(session));
         }
+    }
+
+    /// <summary>Ends the session for good: exit, and no scripted status or message follows.</summary>
+    internal static void TerminateLocked(FakeState state, FakeSession session)
+    {
+        state.ApplyStatusLocked(session, new StatusStep("exit"));
+        session.StatusScript.Clear();
+        session.MessageScriptRun = null;
     }
 
     private static IResult GetTags(string org_id, string devin_id, FakeState state)

@@ -12,9 +12,12 @@ public static class V1Endpoints
         app.MapPost("/v1/sessions", Create);
         app.MapGet("/v1/sessions", List);
         app.MapGet("/v1/sessions/{session_id}", Get);
+        app.MapDelete("/v1/sessions/{session_id}", Terminate);
         app.MapPost("/v1/sessions/{session_id}/message", SendMessage);
         app.MapPut("/v1/sessions/{session_id}/tags", SetTags);
         app.MapPost("/v1/attachments", Upload);
+        V1KnowledgeEndpoints.Map(app);
+        V1PlaybooksEndpoints.Map(app);
     }
 
     /// <summary>v1 status_enum: the scripted value if any, else derived from the v3 status.</summary>
@@ -77,7 +80,7 @@ public static class V1Endpoints
         }
     }
 
-    private static IResult List(HttpRequest request, FakeState state)
+    private static IResult List(HttpRequest request, FakeState state, FakeSettings settings)
     {
         var errors = new List<FieldError>();
         var limit = SessionsEndpoints.ReadLong(request.Query, "limit", errors) ?? 100;
@@ -90,8 +93,8 @@ public static class V1Endpoints
         {
             var sessions = state.SessionList
                 .Where(s => s.OrgId == state.DefaultOrgId)
-                .Where(s => tags.Count == 0 || s.Tags.Any(tags.Contains))
-                .OrderByDescending(s => s.Seq)
+                .Where(s => tags.Count == 0 || settings.TagFilterIgnored || s.Tags.Any(tags.Contains))
+                .OrderBy(s => settings.SessionsOldestFirst ? s.Seq : -s.Seq)
                 .Skip((int)offset)
                 .Take((int)limit)
                 .Select(s => ToResponse(s, null))
@@ -116,6 +119,19 @@ public static class V1Endpoints
                 .OrderBy(m => m.Seq)
                 .Select(m => new V1MessageResponse(m.Source == "user" ? "user_message" : "devin_message", m.EventId, m.Message, Iso(m.CreatedAt), null, null)));
             return FakeJson.Ok(ToResponse(session, messages));
+        }
+    }
+
+    /// <summary>DELETE /v1/sessions/{id}: terminates; a session that already ended is refused, as the reference says.</summary>
+    private static IResult Terminate(string session_id, FakeState state)
+    {
+        lock (state.Gate)
+        {
+            var session = state.FindSessionLocked(session_id, allowBareId: true);
+            if (session is null) return Errors.NotFound($"Session {session_id} not found");
+            if (session.Status == "exit") return Errors.BadRequest($"Session {session.SessionId} has already exited");
+            SessionsEndpoints.TerminateLocked(state, session);
+            return FakeJson.Ok(new V1DetailResponse("Session terminated successfully"));
         }
     }
 

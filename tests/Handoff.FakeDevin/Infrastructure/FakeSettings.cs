@@ -19,6 +19,8 @@ public sealed class FakeSettings
     private volatile bool _attachmentUrlsPointToStorage;
     private volatile bool _storageDropsMidBody;
     private volatile bool _storageRejectsAuthorization = true;
+    private volatile bool _sessionsOldestFirst;
+    private volatile bool _tagFilterIgnored;
 
     public ErrorShape ErrorShape { get => _errorShape; set => _errorShape = value; }
 
@@ -36,4 +38,10 @@ public sealed class FakeSettings
 
     /// <summary>Like S3 with a pre-signed URL: a request that also carries Authorization gets 400.</summary>
     public bool StorageRejectsAuthorization { get => _storageRejectsAuthorization; set => _storageRejectsAuthorization = value; }
+
+    /// <summary>Session lists (v3 and v1) come oldest first instead of newest first (the order is not documented).</summary>
+    public bool SessionsOldestFirst { get => _sessionsOldestFirst; set => _sessionsOldestFirst = value; }
+
+    /// <summary>Session lists ignore the <c>tags</c> filter and return every session, as a loose or broken filter would.</summary>
+    public bool TagFilterIgnored { get => _tagFilterIgnored; set => _tagFilterIgnored = value; }
 }

@@ -119,3 +119,19 @@ public sealed record V1SessionResponse(
 public sealed record V1SessionListResponse(IReadOnlyList<V1SessionResponse> Sessions);
 
 public sealed record V1DetailResponse(string Detail);
+
+public sealed record V1KnowledgeCreatedBy(string FullName, string? Id, string? ImageUrl);
+
+public sealed record V1KnowledgeResponse(
+    string Id, string Name, string Body, string TriggerDescription, string? Macro, string? ParentFolderId, string? PinnedRepo,
+    string CreatedAt, V1KnowledgeCreatedBy CreatedBy);
+
+public sealed record V1FolderResponse(string Id, string Name, string? Description, string CreatedAt);
+
+public sealed record V1KnowledgeListResponse(IReadOnlyList<V1KnowledgeResponse> Knowledge, IReadOnlyList<V1FolderResponse> Folders);
+
+public sealed record V1PlaybookResponse(
+    string PlaybookId, string Title, string Body, string Status, string AccessType, string OrgId, string? CreatedAt, string? UpdatedAt,
+    string? CreatedByUserId, string? CreatedByUserName, string? UpdatedByUserId, string? UpdatedByUserName, string? Macro);
+
+public sealed record V1StatusResponse(string Status);

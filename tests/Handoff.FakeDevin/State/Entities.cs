@@ -161,6 +161,7 @@ public sealed class FakeSchedule
     public string Agent { get; set; } = "devin";
     public string NotifyOn { get; set; } = "failure";
     public string? PlaybookId { get; set; }
+    /// <summary>Who the schedule's sessions run as: create_as_user_id on create, run_as_user_id on update.</summary>
     public string? CreateAsUserId { get; set; }
     public bool BypassApproval { get; set; }
     public long? IntervalCount { get; set; }

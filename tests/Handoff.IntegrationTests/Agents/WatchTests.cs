@@ -56,6 +56,24 @@ public class WatchTests : AgentsFixture
     }
 
     [Test]
+    public async Task Watch_follows_the_newest_sessions_when_the_api_lists_oldest_first()
+    {
+        Server.Settings.SessionsOldestFirst = true;
+        var start = DateTimeOffset.UtcNow.AddHours(-3);
+        var ids = Enumerable.Range(0, 3)
+            .Select(i => Server.State.CreateSession("task " + i, tags: ["sprint-9"], title: "Task " + i, createdAt: start.AddMinutes(i), status: "exit").SessionId)
+            .ToList();
+
+        var result = await Cli.Run(Repo, "sessions", "--tag", "sprint-9", "--limit", "2", "--watch", "--json");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        var lines = ParseJsonLines(result.StandardOutput);
+        var followed = lines.Where(l => l.GetProperty("type").GetString() == "status").Select(l => l.GetProperty("session_id").GetString());
+        Assert.That(followed, Is.EqualTo(new[] { ids[1], ids[2] }), "the two newest, oldest of them first");
+        Assert.That(lines[^1].GetProperty("sessions").GetInt32(), Is.EqualTo(2));
+    }
+
+    [Test]
     public async Task Watch_with_no_matching_session_is_not_found()
     {
         var result = await Cli.Run(Repo, "sessions", "--tag", "nothing-here", "--watch", "--json");

@@ -95,6 +95,41 @@ public class CreateSendingTests : CreateFixture
     }
 
     [Test]
+    public async Task A_list_that_ignores_the_tag_filter_never_makes_a_retried_create_recover_someone_elses_session()
+    {
+        var other = Fake.State.CreateSession("someone else's work", tags: ["handoff", "handoff-id:not-mine"], title: "Not mine");
+        Fake.Settings.TagFilterIgnored = true;
+        Fake.Faults.FailNext("POST", "/v3/organizations/*/sessions", 500); // turned away before anything was stored
+
+        var result = await Cli.Run(Repo.Path, "create", "--task", "Fix", "--json");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(Fake.RequestsTo("POST", "/v3/organizations/*/sessions"), Has.Count.EqualTo(2), "looked, found nothing of its own, sent again");
+        var mine = Fake.State.Sessions.Single(s => s.SessionId != other.SessionId);
+        using var output = JsonDocument.Parse(result.StandardOutput);
+        Assert.That(output.RootElement.GetProperty("session_id").GetString(), Is.EqualTo(mine.SessionId));
+        Assert.That(output.RootElement.GetProperty("recovered").GetBoolean(), Is.False);
+    }
+
+    [Test]
+    public async Task A_lost_create_is_found_among_other_sessions_when_the_list_ignores_the_tag_filter()
+    {
+        Fake.State.CreateSession("older work", tags: ["handoff", "handoff-id:older"], title: "Older", createdAt: DateTimeOffset.UtcNow.AddHours(-1));
+        Fake.Settings.TagFilterIgnored = true;
+        Fake.Settings.SessionsOldestFirst = true; // the other session comes first in the unfiltered list
+        Fake.Faults.DropAfterCreateSession();
+
+        var result = await Cli.Run(Repo.Path, "create", "--task", "Fix", "--json");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(Fake.State.Sessions, Has.Count.EqualTo(2), "no duplicate");
+        var mine = Fake.State.Sessions.Single(s => s.Title != "Older");
+        using var output = JsonDocument.Parse(result.StandardOutput);
+        Assert.That(output.RootElement.GetProperty("session_id").GetString(), Is.EqualTo(mine.SessionId));
+        Assert.That(output.RootElement.GetProperty("recovered").GetBoolean(), Is.True);
+    }
+
+    [Test]
     public async Task Throttling_is_retried_with_retry_after_and_creates_one_session()
     {
         Fake.Faults.RateLimitNext("POST", "/v3/organizations/*/sessions", retryAfterSeconds: 1, count: 2);

@@ -93,4 +93,51 @@ public class SessionCommandsTests : FollowTestBase
         Assert.That(result.ExitCode, Is.EqualTo(4), result.ToString());
         Assert.That(Server.Requests.Where(r => r.Method == "POST"), Is.Empty);
     }
+
+    [Test]
+    public async Task Terminate_with_a_v1_key_uses_the_v1_delete_and_prints_the_session()
+    {
+        Cli.Environment["DEVIN_API_KEY"] = V1Key;
+        var s = Seed();
+        var result = await Run("terminate", s.SessionId, "--yes", "--json");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(Server.RequestsTo("DELETE", $"/v1/sessions/{s.SessionId}"), Has.Count.EqualTo(1));
+        Assert.That(Server.State.FindSession(s.SessionId)!.Status, Is.EqualTo("exit"));
+        Assert.That(JsonLines(result.StandardOutput).Single().GetProperty("session_id").GetString(), Is.EqualTo(s.SessionId));
+        Assert.That(Server.Requests.Where(r => r.Path.StartsWith("/v3/")), Is.Empty);
+    }
+
+    [Test]
+    public async Task Terminate_archive_with_a_v1_key_is_refused_before_anything_is_sent()
+    {
+        Cli.Environment["DEVIN_API_KEY"] = V1Key;
+        var s = Seed();
+        var result = await Run("terminate", s.SessionId, "--yes", "--archive");
+        Assert.That(result.ExitCode, Is.EqualTo(4), result.ToString());
+        Assert.That(result.StandardError, Does.Contain("archiving a session needs the v3 API"));
+        Assert.That(Server.Requests.Where(r => r.Method == "DELETE"), Is.Empty);
+        Assert.That(Server.State.FindSession(s.SessionId)!.Status, Is.EqualTo("running"));
+    }
+
+    [TestCase(false, "v3")]
+    [TestCase(true, "v3")]
+    [TestCase(false, "v1")]
+    [TestCase(true, "v1")]
+    public async Task Sessions_shows_the_newest_first_whatever_order_the_api_lists_them_in(bool oldestFirst, string api)
+    {
+        if (api == "v1") Cli.Environment["DEVIN_API_KEY"] = V1Key;
+        Server.Settings.SessionsOldestFirst = oldestFirst;
+        var start = DateTimeOffset.UtcNow.AddHours(-5);
+        var ids = Enumerable.Range(0, 4)
+            .Select(i => Server.State.CreateSession("task " + i, tags: ["handoff"], title: "task " + i, createdAt: start.AddMinutes(i), status: "running", statusDetail: "working").SessionId)
+            .ToList();
+
+        var result = await Run("sessions", "--limit", "2", "--json");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        var shown = JsonLines(result.StandardOutput).Single().EnumerateArray().Select(e => e.GetProperty("session_id").GetString()).ToList();
+        Assert.That(shown, Is.EqualTo(new[] { ids[3], ids[2] }));
+    }
 }
+

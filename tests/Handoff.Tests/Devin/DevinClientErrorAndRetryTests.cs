@@ -15,7 +15,7 @@ public class DevinClientErrorAndRetryTests
             : Reply.Ok(r, Session()));
         var (client, clock, _) = Create(server.Url);
 
-        var session = await client.GetSession("abc");
+        var session = await client.Sessions.Get("abc");
 
         Assert.That(session.SessionId, Is.EqualTo("devin-abc"));
         Assert.That(server.All, Has.Length.EqualTo(3));
@@ -33,7 +33,7 @@ public class DevinClientErrorAndRetryTests
         var (client, clock, _) = Create(server.Url);
         clock.Now = clockNow;
 
-        await client.GetSession("abc");
+        await client.Sessions.Get("abc");
 
         Assert.That(clock.Delays, Is.EqualTo(new[] { TimeSpan.FromSeconds(7) }));
     }
@@ -44,7 +44,7 @@ public class DevinClientErrorAndRetryTests
         using var server = new TestApiServer((_, r) => Reply.Json(r, 502, """{"title":"Bad Gateway","status":502}"""));
         var (client, clock, _) = Create(server.Url, maxAttempts: 4);
 
-        var e = Assert.ThrowsAsync<DevinApiException>(() => client.GetSession("abc"));
+        var e = Assert.ThrowsAsync<DevinApiException>(() => client.Sessions.Get("abc"));
 
         Assert.That(server.All, Has.Length.EqualTo(4));
         Assert.That(clock.Delays, Is.EqualTo(new[] { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4) }));
@@ -59,7 +59,7 @@ public class DevinClientErrorAndRetryTests
         var url = $"http://127.0.0.1:{TestApiServer.FreePort()}";
         var (client, clock, _) = Create(url, maxAttempts: 3);
 
-        var e = Assert.ThrowsAsync<DevinApiException>(() => client.GetSession("abc"));
+        var e = Assert.ThrowsAsync<DevinApiException>(() => client.Sessions.Get("abc"));
 
         Assert.That(e!.ExitCode, Is.EqualTo(ExitCodes.ApiUnavailable));
         Assert.That(e.StatusCode, Is.Null);
@@ -73,7 +73,7 @@ public class DevinClientErrorAndRetryTests
         using var server = new TestApiServer(async (_, r) => { await Task.Delay(1500); await Reply.Ok(r, Session()); });
         var (client, _, _) = Create(server.Url, maxAttempts: 2, timeout: TimeSpan.FromMilliseconds(200));
 
-        var e = Assert.ThrowsAsync<DevinApiException>(() => client.GetSession("abc"));
+        var e = Assert.ThrowsAsync<DevinApiException>(() => client.Sessions.Get("abc"));
 
         Assert.That(e!.ExitCode, Is.EqualTo(ExitCodes.ApiUnavailable));
         Assert.That(e.Message, Does.Contain("did not answer"));
@@ -86,7 +86,7 @@ public class DevinClientErrorAndRetryTests
         using var server = new TestApiServer((_, r) => Reply.Json(r, 429, "{}", ("Retry-After", "3600")));
         var (client, clock, _) = Create(server.Url);
 
-        var e = Assert.ThrowsAsync<DevinApiException>(() => client.GetSession("abc"));
+        var e = Assert.ThrowsAsync<DevinApiException>(() => client.Sessions.Get("abc"));
 
         Assert.That(e!.ExitCode, Is.EqualTo(ExitCodes.ApiUnavailable));
         Assert.That(e.Message, Does.Contain("3600 s"));
@@ -99,7 +99,7 @@ public class DevinClientErrorAndRetryTests
         using var server = new TestApiServer((_, r) => Reply.Json(r, 401, $$"""{"title":"Unauthorized","status":401,"detail":"bad token {{CogKey}}"}"""));
         var (client, _, _) = Create(server.Url);
 
-        var e = Assert.ThrowsAsync<DevinApiException>(() => client.GetSession("abc"));
+        var e = Assert.ThrowsAsync<DevinApiException>(() => client.Sessions.Get("abc"));
 
         Assert.That(e!.ExitCode, Is.EqualTo(ExitCodes.AuthOrConfig));
         Assert.That(e.Message, Is.EqualTo("invalid or expired key (key type cog_, org org-test); create a key at https://app.devin.ai/settings/api-keys"));
@@ -112,7 +112,7 @@ public class DevinClientErrorAndRetryTests
         using var server = new TestApiServer((_, r) => Reply.Json(r, 403, $$"""{"title":"Forbidden","status":403,"detail":"key {{CogKey}} lacks permission"}"""));
         var (client, _, _) = Create(server.Url);
 
-        var e = Assert.ThrowsAsync<DevinApiException>(() => client.Archive("abc"));
+        var e = Assert.ThrowsAsync<DevinApiException>(() => client.Sessions.Archive("abc"));
 
         Assert.That(e!.ExitCode, Is.EqualTo(ExitCodes.AuthOrConfig));
         Assert.That(e.Message, Does.Contain("ManageOrgSessions").And.Contain("key type cog_").And.Contain("org org-test"));
@@ -126,7 +126,7 @@ public class DevinClientErrorAndRetryTests
         using var server = new TestApiServer((_, r) => Reply.Json(r, 404, """{"detail":"Session not found"}"""));
         var (client, _, _) = Create(server.Url);
 
-        var e = Assert.ThrowsAsync<DevinApiException>(() => client.GetSession("zzz"));
+        var e = Assert.ThrowsAsync<DevinApiException>(() => client.Sessions.Get("zzz"));
 
         Assert.That(e!.ExitCode, Is.EqualTo(ExitCodes.NotFound));
         Assert.That(e.Message, Is.EqualTo("session devin-zzz not found: Session not found"));
@@ -139,7 +139,7 @@ public class DevinClientErrorAndRetryTests
             """{"type":"about:blank","title":"Bad Request","status":400,"detail":"unknown platform 'beos'; valid: linux, windows"}"""));
         var (client, _, _) = Create(server.Url);
 
-        var e = Assert.ThrowsAsync<DevinApiException>(() => client.CreateSession(new SessionCreateRequest { Prompt = "p", Platform = "beos" }));
+        var e = Assert.ThrowsAsync<DevinApiException>(() => client.Sessions.Create(new SessionCreateRequest { Prompt = "p", Platform = "beos" }));
 
         Assert.That(e!.ExitCode, Is.EqualTo(ExitCodes.Error));
         Assert.That(e.Message, Is.EqualTo("bad request while creating a session: unknown platform 'beos'; valid: linux, windows"));
@@ -152,7 +152,7 @@ public class DevinClientErrorAndRetryTests
             """{"title":"Unprocessable Entity","status":422,"errors":[{"loc":["body","frequency"],"msg":"invalid cron"}]}"""));
         var (client, _, _) = Create(server.Url);
 
-        var e = Assert.ThrowsAsync<DevinApiException>(() => client.CreateSchedule(new ScheduleCreateRequest { Name = "n", Prompt = "p", Frequency = "nope" }));
+        var e = Assert.ThrowsAsync<DevinApiException>(() => client.Schedules.Create(new ScheduleCreateRequest { Name = "n", Prompt = "p", Frequency = "nope" }));
 
         Assert.That(e!.FieldErrors, Is.EqualTo(new[] { "invalid cron @ body.frequency" }));
         Assert.That(e.Message, Is.EqualTo("the Devin API rejected creating a schedule: invalid cron @ body.frequency"));
@@ -164,7 +164,7 @@ public class DevinClientErrorAndRetryTests
         using var server = new TestApiServer((_, r) => Reply.Ok(r, "<html>proxy login</html>"));
         var (client, _, _) = Create(server.Url);
 
-        var e = Assert.ThrowsAsync<HandoffException>(() => client.GetSession("abc"));
+        var e = Assert.ThrowsAsync<HandoffException>(() => client.Sessions.Get("abc"));
 
         Assert.That(e!.ExitCode, Is.EqualTo(ExitCodes.Error));
         Assert.That(e.Message, Does.StartWith("the Devin API sent malformed JSON while getting session devin-abc"));
@@ -176,7 +176,7 @@ public class DevinClientErrorAndRetryTests
         using var server = new TestApiServer((_, r) => Reply.Ok(r, Session()));
         var (client, _, trace) = Create(server.Url);
 
-        await client.GetSession("abc");
+        await client.Sessions.Get("abc");
 
         var line = trace.Lines.Single();
         Assert.That(line, Does.Match(@"^GET http://127\.0\.0\.1:\d+/v3/organizations/org-test/sessions/devin-abc -> 200 \(\d+ ms\)$"));
@@ -189,8 +189,8 @@ public class DevinClientErrorAndRetryTests
         var (client, _, trace) = Create(server.Url);
 
         // A caller-supplied value that happens to contain the key ends up in the traced URL.
-        Assert.ThrowsAsync<HandoffException>(() => client.GetSession(CogKey + "/x"));
-        _ = client.ListSessions(new SessionListQuery { Tags = [CogKey] }).Result;
+        Assert.ThrowsAsync<HandoffException>(() => client.Sessions.Get(CogKey + "/x"));
+        _ = client.Sessions.List(new SessionListQuery { Tags = [CogKey] }).Result;
 
         Assert.That(trace.Lines, Is.Not.Empty);
         Assert.That(string.Join("\n", trace.Lines), Does.Not.Contain(CogKey).And.Contain("cog_***"));

@@ -18,7 +18,7 @@ public class DevinClientResourceTests
         var (client, _, trace) = Create(api.Url);
         using var destination = new MemoryStream();
 
-        await client.DownloadAttachment(api.Url + "/v3/organizations/org-test/attachments/uuid-1/a.txt", destination);
+        await client.Attachments.Download(api.Url + "/v3/organizations/org-test/attachments/uuid-1/a.txt", destination);
 
         Assert.That(destination.ToArray(), Is.EqualTo(file));
         Assert.That(api.All.Single().Header("Authorization"), Is.EqualTo("Bearer " + CogKey));
@@ -37,7 +37,7 @@ public class DevinClientResourceTests
         var (client, _, _) = Create(api.Url);
         using var destination = new MemoryStream();
 
-        await client.DownloadAttachment(storage.Url + "/file.bin", destination);
+        await client.Attachments.Download(storage.Url + "/file.bin", destination);
 
         Assert.That(destination.ToArray(), Is.EqualTo(new byte[] { 1, 2, 3 }));
         Assert.That(storage.All.Single().Header("Authorization"), Is.Null);
@@ -51,7 +51,7 @@ public class DevinClientResourceTests
         var (client, _, _) = Create(api.Url);
         using var destination = new MemoryStream();
 
-        await client.DownloadAttachment("/v3/organizations/org-test/attachments/u/b.bin", destination);
+        await client.Attachments.Download("/v3/organizations/org-test/attachments/u/b.bin", destination);
 
         Assert.That(destination.ToArray(), Is.EqualTo(new byte[] { 9, 8 }));
         Assert.That(api.All.Single().Header("Authorization"), Is.EqualTo("Bearer " + CogKey));
@@ -64,7 +64,7 @@ public class DevinClientResourceTests
         using var server = new TestApiServer((_, r) => Reply.Ok(r, body));
         var (client, _, _) = Create(server.Url);
 
-        var attachments = await client.ListAttachments("abc");
+        var attachments = await client.Attachments.List("abc");
 
         Assert.That(server.All.Single().Path, Is.EqualTo("/v3/organizations/org-test/sessions/devin-abc/attachments"));
         var a = attachments.Single();
@@ -77,7 +77,7 @@ public class DevinClientResourceTests
         using var server = new TestApiServer((_, r) => Reply.Ok(r, """{"attachment_id":"att-1","name":"notes.md","url":"https://s/att-1"}"""));
         var (client, _, _) = Create(server.Url);
 
-        var uploaded = await client.UploadAttachment("/tmp/dir/notes.md", () => new MemoryStream(Encoding.UTF8.GetBytes("# hello")));
+        var uploaded = await client.Attachments.Upload("/tmp/dir/notes.md", () => new MemoryStream(Encoding.UTF8.GetBytes("# hello")));
 
         var request = server.All.Single();
         Assert.That(request.Path, Is.EqualTo("/v3/organizations/org-test/attachments"));
@@ -94,7 +94,7 @@ public class DevinClientResourceTests
         using var server = new TestApiServer((_, r) => Reply.Ok(r, "\"https://storage/v1/file.txt\""));
         var (client, _, _) = Create(server.Url, key: ApkKey, org: null);
 
-        var uploaded = await client.UploadAttachment("file.txt", () => new MemoryStream([65]));
+        var uploaded = await client.Attachments.Upload("file.txt", () => new MemoryStream([65]));
 
         Assert.That(server.All.Single().Path, Is.EqualTo("/v1/attachments"));
         Assert.That(uploaded.Url, Is.EqualTo("https://storage/v1/file.txt"));
@@ -115,9 +115,9 @@ public class DevinClientResourceTests
             : Reply.Ok(r, """{"session_id":"devin-v1","url":"https://app.devin.ai/sessions/v1","is_new_session":false}"""));
         var (client, _, _) = Create(server.Url, key: ApkKey, org: null);
 
-        var session = await client.GetSession("v1");
-        var messages = await client.ListMessages("v1");
-        var created = await client.CreateSession(new SessionCreateRequest { Prompt = "p", Repos = ["o/r"], AttachmentUrls = ["https://u/x"] }, "t1");
+        var session = await client.Sessions.Get("v1");
+        var messages = await client.Messages.List("v1");
+        var created = await client.Sessions.Create(new SessionCreateRequest { Prompt = "p", Repos = ["o/r"], AttachmentUrls = ["https://u/x"] }, "t1");
 
         Assert.That(server.All[0].Path, Is.EqualTo("/v1/sessions/devin-v1"));
         Assert.That(server.All[0].Header("Authorization"), Is.EqualTo("Bearer " + ApkKey));
@@ -146,7 +146,7 @@ public class DevinClientResourceTests
         var (client, _, _) = Create(server.Url, key: ApkKey, org: null);
 
         var all = new List<SessionResponse>();
-        await foreach (var s in client.EnumerateSessions(new SessionListQuery { First = 2, Tags = ["x", "y"] })) all.Add(s);
+        await foreach (var s in client.Sessions.Enumerate(new SessionListQuery { First = 2, Tags = ["x", "y"] })) all.Add(s);
 
         Assert.That(all.Select(s => s.SessionId), Is.EqualTo(new[] { "devin-1", "devin-2", "devin-3" }));
         Assert.That(all.Select(s => s.Classify().State), Is.EqualTo(new[] { SessionState.Working, SessionState.Finished, SessionState.Exited }));
@@ -163,7 +163,7 @@ public class DevinClientResourceTests
         using var server = new TestApiServer((_, r) => Reply.Ok(r, "{}"));
         var (client, _, _) = Create(server.Url, key: ApkKey, org: null);
 
-        foreach (var call in new Func<Task>[] { () => client.Archive("x"), () => client.Terminate("x"), () => client.GetSelf(), () => client.ListOrganizations(), () => client.ListSchedules() })
+        foreach (var call in new Func<Task>[] { () => client.Sessions.Archive("x"), () => client.Sessions.Terminate("x", archive: true), () => client.Identity.GetSelf(), () => client.Identity.ListOrganizations(), () => client.Schedules.List() })
         {
             var e = Assert.ThrowsAsync<HandoffException>(() => call());
             Assert.That(e!.ExitCode, Is.EqualTo(ExitCodes.AuthOrConfig));
@@ -178,7 +178,7 @@ public class DevinClientResourceTests
         using var server = new TestApiServer((_, r) => Reply.Ok(r, """{"detail":"Session is suspended; message queued"}"""));
         var (client, _, _) = Create(server.Url, key: ApkKey, org: null);
 
-        var sent = await client.SendMessage("abc", new SendMessageRequest { Message = "hi" });
+        var sent = await client.Messages.Send("abc", new SendMessageRequest { Message = "hi" });
 
         Assert.That(server.All.Single().Path, Is.EqualTo("/v1/sessions/devin-abc/message"));
         Assert.That(server.All.Single().BodyText, Is.EqualTo("""{"message":"hi"}"""));
@@ -194,7 +194,7 @@ public class DevinClientResourceTests
             : Reply.Ok(r, """{"items":[{"org_id":"org-2","name":"Two","created_at":1767225600000,"updated_at":1767225600}],"has_next_page":false,"end_cursor":null}"""));
         var (client, _, _) = Create(server.Url);
 
-        var orgs = await client.ListOrganizations();
+        var orgs = await client.Identity.ListOrganizations();
 
         Assert.That(orgs.Select(o => o.OrgId), Is.EqualTo(new[] { "org-1", "org-2" }));
         Assert.That(orgs[0].MaxSessionAcuLimit, Is.EqualTo(50));
@@ -212,12 +212,12 @@ public class DevinClientResourceTests
             : req.Method == "GET" && req.Path.EndsWith("/notes") ? Reply.Ok(r, $$"""{"items":[{{note}}],"has_next_page":false}""") : Reply.Ok(r, note));
         var (client, _, _) = Create(server.Url);
 
-        var page = await client.ListNotes(new NoteListQuery { Search = "deploy", First = 10 });
-        await client.CreateNote(new KnowledgeNoteRequest { Name = "N", Body = "B", Trigger = "T", PinnedRepo = "o/r" });
-        var updated = await client.UpdateNote("note-1", new KnowledgeNoteRequest { Name = "N", Body = "B2", Trigger = "T" });
-        await client.GetNote("note-1");
-        await client.DeleteNote("note-1");
-        var folders = await client.ListKnowledgeFolders();
+        var page = await client.Knowledge.List(new NoteListQuery { Search = "deploy", First = 10 });
+        await client.Knowledge.Create(new KnowledgeNoteRequest { Name = "N", Body = "B", Trigger = "T", PinnedRepo = "o/r" });
+        var updated = await client.Knowledge.Update("note-1", new KnowledgeNoteRequest { Name = "N", Body = "B2", Trigger = "T" });
+        await client.Knowledge.Get("note-1");
+        await client.Knowledge.Delete("note-1");
+        var folders = await client.Knowledge.ListFolders();
 
         Assert.That(server.All.Select(r => $"{r.Method} {r.Path}"), Is.EqualTo(new[]
         {
@@ -243,9 +243,9 @@ public class DevinClientResourceTests
             """{"playbook_id":"playbook-1","title":"Deploy","body":"steps","macro":"!deploy","access_type":"org","org_id":"org-test","created_at":1767225600,"updated_at":1767225600,"created_by":"user-1","updated_by":{"id":"u"}}"""));
         var (client, _, _) = Create(server.Url);
 
-        var created = await client.CreatePlaybook(new PlaybookRequest { Title = "Deploy", Body = "steps", Macro = "!deploy", StructuredOutputSchema = JsonNode.Parse("""{"type":"object"}""") });
-        await client.UpdatePlaybook("playbook-1", new PlaybookRequest { Title = "Deploy", Body = "steps2" });
-        await client.DeletePlaybook("playbook-1");
+        var created = await client.Playbooks.Create(new PlaybookRequest { Title = "Deploy", Body = "steps", Macro = "!deploy", StructuredOutputSchema = JsonNode.Parse("""{"type":"object"}""") });
+        await client.Playbooks.Update("playbook-1", new PlaybookRequest { Title = "Deploy", Body = "steps2" });
+        await client.Playbooks.Delete("playbook-1");
 
         Assert.That(server.All[0].Path, Is.EqualTo("/v3/organizations/org-test/playbooks"));
         Assert.That(server.All[0].BodyText, Is.EqualTo("""{"title":"Deploy","body":"steps","macro":"!deploy","structured_output_schema":{"type":"object"}}"""));
@@ -264,15 +264,17 @@ public class DevinClientResourceTests
             : Reply.Ok(r, schedule));
         var (client, _, _) = Create(server.Url);
 
-        var page = await client.ListSchedules(limit: 50, offset: 100);
-        await client.CreateSchedule(new ScheduleCreateRequest { Name = "Nightly", Prompt = "p", Frequency = "0 9 * * 1-5", ScheduledAt = new DateTimeOffset(2026, 2, 1, 8, 0, 0, TimeSpan.Zero) });
-        await client.PatchSchedule("sched-1", new SchedulePatch { Enabled = false, DetachPlaybook = true });
+        var page = await client.Schedules.List(limit: 50, offset: 100);
+        await client.Schedules.Create(new ScheduleCreateRequest { Name = "Nightly", Prompt = "p", Frequency = "0 9 * * 1-5", ScheduledAt = new DateTimeOffset(2026, 2, 1, 8, 0, 0, TimeSpan.Zero) });
+        await client.Schedules.Update("sched-1", new SchedulePatch { Enabled = false, DetachPlaybook = true });
+        await client.Schedules.Update("sched-1", new SchedulePatch { RunAsUserId = "user-2" });
 
         Assert.That(server.All[0].QueryValues("limit"), Is.EqualTo(new[] { "50" }));
         Assert.That(server.All[0].QueryValues("offset"), Is.EqualTo(new[] { "100" }));
         Assert.That(server.All[1].BodyText, Is.EqualTo("""{"name":"Nightly","prompt":"p","frequency":"0 9 * * 1-5","scheduled_at":"2026-02-01T08:00:00Z"}"""));
         Assert.That(server.All[2].Method + " " + server.All[2].Path, Is.EqualTo("PATCH /v3/organizations/org-test/schedules/sched-1"));
         Assert.That(server.All[2].BodyText, Is.EqualTo("""{"enabled":false,"playbook_id":null}"""));
+        Assert.That(server.All[3].BodyText, Is.EqualTo("""{"run_as_user_id":"user-2"}"""), "the update schema's name for the acting user");
         var s = page.Items.Single();
         Assert.That(s.CreatedAt, Is.EqualTo(new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero)));
         Assert.That(s.Playbook!.Title, Is.EqualTo("PB"));

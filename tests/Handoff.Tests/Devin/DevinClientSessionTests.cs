@@ -13,7 +13,7 @@ public class DevinClientSessionTests
         using var server = new TestApiServer((_, r) => Reply.Ok(r, """{"principal_type":"windsurf_session","org_id":"org-9","session_ref":"w1"}"""));
         var (client, _, _) = Create(server.Url);
 
-        var self = await client.GetSelf();
+        var self = await client.Identity.GetSelf();
 
         var request = server.All.Single();
         Assert.That(request.Method, Is.EqualTo("GET"));
@@ -33,8 +33,8 @@ public class DevinClientSessionTests
             : Reply.Ok(r, Session()));
         var (client, _, _) = Create(server.Url, org: null);
 
-        await client.GetSession("abc");
-        await client.GetSession("abc");
+        await client.Sessions.Get("abc");
+        await client.Sessions.Get("abc");
 
         Assert.That(server.All.Select(r => r.Path), Is.EqualTo(new[]
         {
@@ -48,7 +48,7 @@ public class DevinClientSessionTests
         using var server = new TestApiServer((_, r) => Reply.Ok(r, """{"principal_type":"service_user","service_user_id":"s","org_id":null}"""));
         var (client, _, _) = Create(server.Url, org: null);
 
-        var e = Assert.ThrowsAsync<HandoffException>(() => client.ListSessions(new SessionListQuery()));
+        var e = Assert.ThrowsAsync<HandoffException>(() => client.Sessions.List(new SessionListQuery()));
         Assert.That(e!.ExitCode, Is.EqualTo(ExitCodes.AuthOrConfig));
         Assert.That(e.Message, Is.EqualTo("no organization: set DEVIN_ORG_ID or --org-id"));
     }
@@ -59,7 +59,7 @@ public class DevinClientSessionTests
         using var server = new TestApiServer((_, r) => Reply.Ok(r, Session(status: "hibernating", detail: "dreaming")));
         var (client, _, _) = Create(server.Url);
 
-        var session = await client.GetSession("https://app.devin.ai/sessions/abc");
+        var session = await client.Sessions.Get("https://app.devin.ai/sessions/abc");
 
         Assert.That(server.All.Single().Path, Is.EqualTo("/v3/organizations/org-test/sessions/devin-abc"));
         Assert.That(session.Status, Is.EqualTo("hibernating"));
@@ -78,7 +78,7 @@ public class DevinClientSessionTests
         using var server = new TestApiServer((_, r) => Reply.Ok(r, Session(tags: """["handoff","handoff-id:tok1"]""")));
         var (client, _, _) = Create(server.Url, userId: "user-7");
 
-        var created = await client.CreateSession(new SessionCreateRequest
+        var created = await client.Sessions.Create(new SessionCreateRequest
         {
             Prompt = "do it",
             Title = "Title",
@@ -112,7 +112,7 @@ public class DevinClientSessionTests
             : new RawResponse(200, $$"""{"items":[{{Session("devin-stored", tags: """["handoff-id:tok2"]""")}}],"has_next_page":false,"end_cursor":null}"""));
         var (client, clock, _) = Create(server.Url);
 
-        var created = await client.CreateSession(new SessionCreateRequest { Prompt = "p" }, "tok2");
+        var created = await client.Sessions.Create(new SessionCreateRequest { Prompt = "p" }, "tok2");
 
         Assert.That(server.All.Count(r => r.Method == "POST"), Is.EqualTo(1));
         Assert.That(created.Recovered, Is.True);
@@ -131,7 +131,7 @@ public class DevinClientSessionTests
             : Reply.Ok(r, $$"""{"items":[{{Session("devin-found", tags: """["x","handoff-id:tok5"]""")}}],"has_next_page":false,"end_cursor":null}"""));
         var (client, _, _) = Create(server.Url);
 
-        var created = await client.CreateSession(new SessionCreateRequest { Prompt = "p" }, "tok5");
+        var created = await client.Sessions.Create(new SessionCreateRequest { Prompt = "p" }, "tok5");
 
         Assert.That(created.Session.SessionId, Is.EqualTo("devin-found"));
         Assert.That(created.Recovered, Is.True);
@@ -150,7 +150,7 @@ public class DevinClientSessionTests
         });
         var (client, _, _) = Create(server.Url);
 
-        var created = await client.CreateSession(new SessionCreateRequest { Prompt = "p" }, "tok3");
+        var created = await client.Sessions.Create(new SessionCreateRequest { Prompt = "p" }, "tok3");
 
         Assert.That(posts, Is.EqualTo(2));
         Assert.That(created.Session.SessionId, Is.EqualTo("devin-new"));
@@ -172,7 +172,7 @@ public class DevinClientSessionTests
                 : Reply.Ok(r, Session()));
         var (client, clock, _) = Create(server.Url);
 
-        await client.CreateSession(new SessionCreateRequest { Prompt = "p" }, "tok4");
+        await client.Sessions.Create(new SessionCreateRequest { Prompt = "p" }, "tok4");
 
         Assert.That(server.All.Select(r => r.Method), Is.EqualTo(new[] { "POST", "POST" }));
         Assert.That(clock.Delays, Is.EqualTo(new[] { TimeSpan.FromSeconds(3) }));
@@ -185,7 +185,7 @@ public class DevinClientSessionTests
             """{"detail":[{"loc":["body","max_acu_limit"],"msg":"must be greater than 0","type":"value_error"},{"loc":["body","prompt"],"msg":"field required","type":"missing"}]}"""));
         var (client, _, _) = Create(server.Url);
 
-        var e = Assert.ThrowsAsync<DevinApiException>(() => client.CreateSession(new SessionCreateRequest { Prompt = "p", MaxAcuLimit = 0 }));
+        var e = Assert.ThrowsAsync<DevinApiException>(() => client.Sessions.Create(new SessionCreateRequest { Prompt = "p", MaxAcuLimit = 0 }));
 
         Assert.That(server.All, Has.Length.EqualTo(1));
         Assert.That(e!.ExitCode, Is.EqualTo(ExitCodes.Error));
@@ -200,7 +200,7 @@ public class DevinClientSessionTests
         using var server = new TestApiServer((_, r) => Reply.Ok(r, """{"items":[],"has_next_page":false,"end_cursor":null,"total":0}"""));
         var (client, _, _) = Create(server.Url);
 
-        await client.ListSessions(new SessionListQuery
+        await client.Sessions.List(new SessionListQuery
         {
             First = 50, After = "cur1", Tags = ["a", "b c"], SessionIds = ["x1", "devin-x2"], IsArchived = false,
             CreatedAfter = 1700000000, Origins = ["api", "cli"], RepoNames = ["o/r"],
@@ -234,7 +234,7 @@ public class DevinClientSessionTests
         var (client, _, _) = Create(server.Url);
 
         var ids = new List<string>();
-        await foreach (var s in client.EnumerateSessions(new SessionListQuery { First = 2 }))
+        await foreach (var s in client.Sessions.Enumerate(new SessionListQuery { First = 2 }))
             ids.Add(s.SessionId);
 
         Assert.That(ids, Is.EqualTo(new[] { "devin-1", "devin-2", "devin-3", "devin-4" }));
@@ -248,7 +248,7 @@ public class DevinClientSessionTests
             """{"items":[{"event_id":"e1","created_at":1767225600,"message":"hi","source":"devin"}],"has_next_page":false,"end_cursor":null}"""));
         var (client, _, _) = Create(server.Url);
 
-        var page = await client.ListMessages("abc", after: "cur", first: 200);
+        var page = await client.Messages.List("abc", after: "cur", first: 200);
 
         var request = server.All.Single();
         Assert.That(request.Path, Is.EqualTo("/v3/organizations/org-test/sessions/devin-abc/messages"));
@@ -266,7 +266,7 @@ public class DevinClientSessionTests
         using var server = new TestApiServer((_, r) => Reply.Json(r, 500, "oops"));
         var (client, clock, _) = Create(server.Url);
 
-        var e = Assert.ThrowsAsync<DevinApiException>(() => client.SendMessage("abc", new SendMessageRequest { Message = "more", AttachmentUrls = ["https://u/1"] }));
+        var e = Assert.ThrowsAsync<DevinApiException>(() => client.Messages.Send("abc", new SendMessageRequest { Message = "more", AttachmentUrls = ["https://u/1"] }));
 
         Assert.That(e!.ExitCode, Is.EqualTo(ExitCodes.ApiUnavailable));
         var request = server.All.Single();
@@ -284,11 +284,11 @@ public class DevinClientSessionTests
             : Reply.Ok(r, Session()));
         var (client, _, _) = Create(server.Url);
 
-        await client.Archive("abc");
-        await client.Terminate("devin-abc", archive: true);
-        await client.GetTags("abc");
-        var put = await client.PutTags("abc", ["a", "b"]);
-        await client.AppendTags("abc", ["b"]);
+        await client.Sessions.Archive("abc");
+        await client.Sessions.Terminate("devin-abc", archive: true);
+        await client.Sessions.GetTags("abc");
+        var put = await client.Sessions.PutTags("abc", ["a", "b"]);
+        await client.Sessions.AppendTags("abc", ["b"]);
 
         var all = server.All;
         Assert.That(all.Select(r => $"{r.Method} {r.Path}{r.Query}"), Is.EqualTo(new[]
@@ -314,7 +314,7 @@ public class DevinClientSessionTests
         });
         var (client, _, _) = Create(server.Url);
 
-        var tags = await client.AppendTags("abc", ["b", "c"]);
+        var tags = await client.Sessions.AppendTags("abc", ["b", "c"]);
 
         Assert.That(tags, Is.EqualTo(new[] { "a", "b", "c" }));
         Assert.That(server.All.Last().BodyText, Is.EqualTo("""{"tags":["a","b","c"]}"""));

@@ -143,6 +143,34 @@ public class DevinConnectionTests
         Assert.That(e!.ExitCode, Is.EqualTo(ExitCodes.AuthOrConfig));
     }
 
+    [TestCase("https://api.devin.ai")]
+    [TestCase("https://10.0.0.1:8443/")]
+    [TestCase("http://127.0.0.1:5099")]
+    [TestCase("http://127.1.2.3")]
+    [TestCase("http://localhost:8080/")]
+    [TestCase("http://LOCALHOST")]
+    [TestCase("http://[::1]:8080")]
+    public void Https_and_plain_http_to_this_machine_are_accepted(string url)
+    {
+        Assert.That(DevinConnection.ParseApiUrl(url), Is.EqualTo(new Uri(url)));
+        Assert.That(new DevinConnection { ApiKey = "cog_x", ApiUrl = url }.BaseUri, Is.EqualTo(new Uri(url)));
+    }
+
+    [TestCase("http://example.invalid", "example.invalid")]
+    [TestCase("http://10.0.0.1:8080", "10.0.0.1")]
+    [TestCase("http://127.0.0.1.example.com", "127.0.0.1.example.com")]
+    [TestCase("http://localhost.example.com", "localhost.example.com")]
+    [TestCase("http://[::2]", "[::2]")]
+    [TestCase("http://user:hunter2secret@example.invalid/v3", "example.invalid")]
+    public void Plain_http_to_another_machine_is_refused_naming_the_source_and_the_host_only(string url, string host)
+    {
+        var e = Assert.Throws<HandoffException>(() => DevinConnection.ParseApiUrl(url, "--api-url"))!;
+        Assert.That(e.ExitCode, Is.EqualTo(ExitCodes.AuthOrConfig));
+        Assert.That(e.Message, Does.StartWith("--api-url is plain http to " + host + ":").And.Contain("https://"));
+        Assert.That(e.Message, Does.Not.Contain("hunter2"), "a password in the URL is never echoed");
+        Assert.Throws<HandoffException>(() => new DevinClient(new DevinConnection { ApiKey = "cog_x", ApiUrl = url }));
+    }
+
     [Test]
     public void User_agent_carries_the_version()
     {

@@ -58,7 +58,7 @@ internal sealed class PagedMessages
     }
 
     public void Wire(Mock<IDevinClient> client) =>
-        client.Setup(c => c.ListMessages(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<int?>(), It.IsAny<CancellationToken>()))
+        client.Setup(c => c.Messages.List(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<int?>(), It.IsAny<CancellationToken>()))
             .Returns((string _, string? after, int? first, CancellationToken _) => Task.FromResult(Read(after, first)));
 }
 

@@ -70,7 +70,7 @@ public class MessageCursorTests
     public async Task A_server_that_gives_a_cursor_on_the_last_page_needs_no_extra_request()
     {
         var client = new Mock<IDevinClient>(MockBehavior.Strict);
-        client.SetupSequence(c => c.ListMessages("devin-abc", It.IsAny<string?>(), It.IsAny<int?>(), It.IsAny<CancellationToken>()))
+        client.SetupSequence(c => c.Messages.List("devin-abc", It.IsAny<string?>(), It.IsAny<int?>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new Page<SessionMessage> { Items = [new SessionMessage { EventId = "a" }, new SessionMessage { EventId = "b" }], EndCursor = "c2" })
             .ReturnsAsync(new Page<SessionMessage> { Items = [], EndCursor = null });
         var cursor = new MessageCursor(client.Object, "devin-abc", 200);
@@ -78,8 +78,8 @@ public class MessageCursorTests
         Assert.That((await Read(cursor)).Select(m => m.EventId), Is.EqualTo(new[] { "a", "b" }));
         Assert.That(await Read(cursor), Is.Empty);
 
-        client.Verify(c => c.ListMessages("devin-abc", null, 200, It.IsAny<CancellationToken>()), Times.Once);
-        client.Verify(c => c.ListMessages("devin-abc", "c2", 200, It.IsAny<CancellationToken>()), Times.Once);
+        client.Verify(c => c.Messages.List("devin-abc", null, 200, It.IsAny<CancellationToken>()), Times.Once);
+        client.Verify(c => c.Messages.List("devin-abc", "c2", 200, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]

@@ -30,7 +30,7 @@ public class MessageTailerTests
 
     private void Statuses(params object[] steps)
     {
-        var setup = _client.SetupSequence(c => c.GetSession("devin-abc", It.IsAny<CancellationToken>()));
+        var setup = _client.SetupSequence(c => c.Sessions.Get("devin-abc", It.IsAny<CancellationToken>()));
         foreach (var step in steps)
             setup = step is Exception e ? setup.ThrowsAsync(e) : setup.ReturnsAsync((SessionResponse)step);
     }
@@ -83,13 +83,13 @@ public class MessageTailerTests
         Statuses(Sessions.With("running", "working"), Sessions.With("exit"));
         var events = await Follow(new TailOptions { ReadMessages = false });
         Assert.That(events.OfType<MessageReceived>(), Is.Empty);
-        _client.Verify(c => c.ListMessages(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<int?>(), It.IsAny<CancellationToken>()), Times.Never);
+        _client.Verify(c => c.Messages.List(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<int?>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]
     public async Task Times_out_with_exit_1_and_the_last_known_state()
     {
-        _client.Setup(c => c.GetSession("devin-abc", It.IsAny<CancellationToken>())).ReturnsAsync(Sessions.With("running", "working"));
+        _client.Setup(c => c.Sessions.Get("devin-abc", It.IsAny<CancellationToken>())).ReturnsAsync(Sessions.With("running", "working"));
         var events = await Follow(new TailOptions { Interval = TimeSpan.FromSeconds(40), Timeout = TimeSpan.FromMinutes(2), ReadMessages = false });
         var end = (FollowEnded)events[^1];
         Assert.That(end.TimedOut, Is.True);
@@ -115,7 +115,7 @@ public class MessageTailerTests
     [Test]
     public void A_long_outage_gives_up_with_exit_6()
     {
-        _client.Setup(c => c.GetSession("devin-abc", It.IsAny<CancellationToken>())).ThrowsAsync(Sessions.Unavailable());
+        _client.Setup(c => c.Sessions.Get("devin-abc", It.IsAny<CancellationToken>())).ThrowsAsync(Sessions.Unavailable());
         var e = Assert.ThrowsAsync<DevinApiException>(() => Follow(new TailOptions { MaxOutage = TimeSpan.FromMinutes(3) }));
         Assert.That(e!.ExitCode, Is.EqualTo(ExitCodes.ApiUnavailable));
         Assert.That(_clock.Delays.Aggregate(TimeSpan.Zero, (a, b) => a + b), Is.GreaterThanOrEqualTo(TimeSpan.FromMinutes(3)));
@@ -124,7 +124,7 @@ public class MessageTailerTests
     [Test]
     public void Not_found_is_not_retried()
     {
-        _client.Setup(c => c.GetSession("devin-abc", It.IsAny<CancellationToken>())).ThrowsAsync(new DevinApiException("session devin-abc not found", ExitCodes.NotFound, 404));
+        _client.Setup(c => c.Sessions.Get("devin-abc", It.IsAny<CancellationToken>())).ThrowsAsync(new DevinApiException("session devin-abc not found", ExitCodes.NotFound, 404));
         var e = Assert.ThrowsAsync<DevinApiException>(() => Follow(new TailOptions()));
         Assert.That(e!.ExitCode, Is.EqualTo(ExitCodes.NotFound));
         Assert.That(_clock.Delays, Is.Empty);
@@ -133,13 +133,13 @@ public class MessageTailerTests
     [Test]
     public void Cancellation_stops_following()
     {
-        _client.Setup(c => c.GetSession("devin-abc", It.IsAny<CancellationToken>())).ReturnsAsync(Sessions.With("running", "working"));
+        _client.Setup(c => c.Sessions.Get("devin-abc", It.IsAny<CancellationToken>())).ReturnsAsync(Sessions.With("running", "working"));
         using var cts = new CancellationTokenSource();
         _clock.OnDelay = () => { if (_clock.Delays.Count == 3) cts.Cancel(); };
         Assert.CatchAsync<OperationCanceledException>(async () =>
         {
             await foreach (var _ in new MessageTailer(_client.Object, _clock, new TailOptions { ReadMessages = false }).Follow("abc", cts.Token)) { }
         });
-        _client.Verify(c => c.Archive(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _client.Verify(c => c.Sessions.Archive(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 }

@@ -20,7 +20,7 @@ public class GitDiffScanTests
         var findings = await new GitDiffScan(git, new SecretScanner(SecretScanConfig.Default), "/repo").Commits([Sha, "b"]);
 
         var (arguments, stdin) = git.Calls.Single();
-        Assert.That(arguments, Is.EqualTo(new[] { "log", "-p", "-U0", "--no-ext-diff", "--no-textconv", "--no-color", "--format=commit %H", "--diff-merges=remerge", "--no-walk=unsorted", "--stdin" }));
+        Assert.That(arguments, Is.EqualTo(new[] { "log", "-p", "-U0", "--no-ext-diff", "--no-textconv", "--no-color", "--full-index", "--format=commit %H", "--diff-merges=remerge", "--no-walk=unsorted", "--stdin" }));
         Assert.That(stdin, Is.EqualTo($"{Sha}\nb\n"));
         var finding = findings.Single();
         Assert.That((finding.RuleId, finding.File, finding.Line, finding.Commit), Is.EqualTo(("stripe-secret-key", "p.py", 2, Sha)));

@@ -89,7 +89,7 @@ public class SecretScannerTextTests
             index 111..222 100644
             --- a/src/app.py
             +++ b/src/app.py
-            @@ -10,3 +10,4 @@ def main():
+            @@ -10,3 +10,5 @@ def main():
              a = 1
             -b = 2
             +b = 3

@@ -13,7 +13,7 @@ namespace Handoff.Cli.Commands.Auth;
 public sealed class AuthLoginCommand(AppServices services) : ICliCommand
 {
     private readonly Option<bool> _withToken = new("--with-token") { Description = "Read the key from stdin (e.g. < key.txt, or from a secret manager's output)" };
-    private readonly Option<string?> _apiUrl = new("--api-url") { Description = "Devin API base URL the key is for (env DEVIN_API_URL; default https://api.devin.ai)" };
+    private readonly Option<string?> _apiUrl = new("--api-url") { Description = $"Devin API base URL the key is for (env DEVIN_API_URL; default {Handoff.Core.Devin.DevinConnection.DefaultApiUrl})" };
     private readonly Option<bool> _json = new("--json") { Description = "Machine-readable output" };
 
     public Command Build()

@@ -7,7 +7,7 @@ namespace Handoff.Cli.Commands.Auth;
 /// <summary>`devin-handoff auth logout`: removes the stored key with `git credential reject`.</summary>
 public sealed class AuthLogoutCommand(AppServices services) : ICliCommand
 {
-    private readonly Option<string?> _apiUrl = new("--api-url") { Description = "Devin API base URL the key is for (env DEVIN_API_URL; default https://api.devin.ai)" };
+    private readonly Option<string?> _apiUrl = new("--api-url") { Description = $"Devin API base URL the key is for (env DEVIN_API_URL; default {Handoff.Core.Devin.DevinConnection.DefaultApiUrl})" };
     private readonly Option<bool> _json = new("--json") { Description = "Machine-readable output" };
 
     public Command Build()

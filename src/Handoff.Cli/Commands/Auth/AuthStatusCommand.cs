@@ -8,7 +8,7 @@ namespace Handoff.Cli.Commands.Auth;
 /// <summary>`devin-handoff auth status`: where the key comes from, its type, and whether the API accepts it. Never the key.</summary>
 public sealed class AuthStatusCommand(AppServices services) : ICliCommand
 {
-    private readonly Option<string?> _apiUrl = new("--api-url") { Description = "Devin API base URL (env DEVIN_API_URL; default https://api.devin.ai)" };
+    private readonly Option<string?> _apiUrl = new("--api-url") { Description = $"Devin API base URL (env DEVIN_API_URL; default {Handoff.Core.Devin.DevinConnection.DefaultApiUrl})" };
     private readonly Option<bool> _offline = new("--offline") { Description = "Only say where the key comes from; do not call the API" };
     private readonly Option<bool> _json = new("--json") { Description = "Machine-readable output" };
 

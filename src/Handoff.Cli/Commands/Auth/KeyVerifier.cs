@@ -14,28 +14,21 @@ public static class KeyVerifier
 {
     public static async Task<KeyCheck> Verify(AppServices services, DevinConnection connection, CancellationToken cancellationToken)
     {
-        var client = services.ClientFactory(connection, services);
+        using var client = services.ClientFactory(connection, services);
+        if (client.Flavor == ApiFlavor.V1)
+        {
+            await client.Sessions.List(new SessionListQuery { First = 1 }, cancellationToken);
+            return new KeyCheck(connection.KeyType, null, null, null, null);
+        }
         try
         {
-            if (client.Flavor == ApiFlavor.V1)
-            {
-                await client.ListSessions(new SessionListQuery { First = 1 }, cancellationToken);
-                return new KeyCheck(connection.KeyType, null, null, null, null);
-            }
-            try
-            {
-                var self = await client.GetSelf(cancellationToken);
-                return new KeyCheck(connection.KeyType, self.PrincipalType, self.ServiceUserName ?? self.UserName, self.OrgId, null);
-            }
-            catch (DevinApiException e) when (e.StatusCode == 403)
-            {
-                // Authenticated (not 401), just without the permission to read its own identity.
-                return new KeyCheck(connection.KeyType, null, null, null, "the key is accepted but may not read its identity (GET /v3/self: 403)");
-            }
+            var self = await client.Identity.GetSelf(cancellationToken);
+            return new KeyCheck(connection.KeyType, self.PrincipalType, self.ServiceUserName ?? self.UserName, self.OrgId, null);
         }
-        finally
+        catch (DevinApiException e) when (e.StatusCode == 403)
         {
-            (client as IDisposable)?.Dispose();
+            // Authenticated (not 401), just without the permission to read its own identity.
+            return new KeyCheck(connection.KeyType, null, null, null, "the key is accepted but may not read its identity (GET /v3/self: 403)");
         }
     }
 }

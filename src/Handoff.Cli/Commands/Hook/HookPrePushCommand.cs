@@ -56,6 +56,7 @@ public sealed class HookPrePushCommand(AppServices services) : ICliCommand
 
             var scanner = new SecretScanner(new FileSecretConfigLoader(), HookCommand.WorkTree(cwd));
             var findings = await new GitDiffScan(services.Processes, scanner, cwd).Commits(commits, cancellationToken);
+            foreach (var note in scanner.Notices) error.WriteLine($"devin-handoff: note: {note}");
             var blocking = findings.Where(FindingPolicy.Blocks).ToList();
             var low = findings.Where(f => !FindingPolicy.Blocks(f)).ToList();
             if (blocking.Count == 0)

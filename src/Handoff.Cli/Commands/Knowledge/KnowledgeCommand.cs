@@ -33,7 +33,7 @@ public sealed class KnowledgeCommand(AppServices services) : ICliCommand
     {
         var wanted = value.Trim();
         if (wanted is "" or "/" || wanted.Equals("none", StringComparison.OrdinalIgnoreCase)) return null;
-        var folders = (await client.ListKnowledgeFolders(ct)).Folders;
+        var folders = (await client.Knowledge.ListFolders(ct)).Folders;
         var byId = folders.FirstOrDefault(f => f.FolderId == wanted);
         if (byId is not null) return byId.FolderId;
         var path = "/" + wanted.Trim('/');

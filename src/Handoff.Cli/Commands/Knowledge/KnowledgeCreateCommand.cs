@@ -18,7 +18,7 @@ public sealed class KnowledgeCreateCommand(AppServices services) : KnowledgeEdit
         var body = await TextInput.Require(Services, parse.GetValue(BodyOption), parse.GetValue(BodyFileOption), "--body", "--body-file", ct);
         var client = await Connect(parse, ct);
         var folder = parse.GetValue(FolderOption) is { } f ? await KnowledgeCommand.ResolveFolder(client, f, ct) : null;
-        var note = await client.CreateNote(new KnowledgeNoteRequest
+        var note = await client.Knowledge.Create(new KnowledgeNoteRequest
         {
             Name = name, Trigger = trigger, Body = body, FolderId = folder, IsEnabled = enabled,
             PinnedRepo = parse.GetValue(PinnedOption) is { } p ? KnowledgeCommand.PinnedRepo(p) : null,

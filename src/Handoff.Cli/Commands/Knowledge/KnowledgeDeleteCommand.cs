@@ -15,7 +15,7 @@ public sealed class KnowledgeDeleteCommand(AppServices services) : ApiCommand(se
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)
     {
         var client = await Connect(parse, ct);
-        var note = await client.DeleteNote(parse.GetValue(_id)!, ct);
+        var note = await client.Knowledge.Delete(parse.GetValue(_id)!, ct);
         if (json) WriteJson(KnowledgeCommand.ToJson(note), CliJson.Compact.KnowledgeNoteView);
         else Status($"deleted knowledge note {note.NoteId} ({note.Name})");
         return ExitCodes.Ok;

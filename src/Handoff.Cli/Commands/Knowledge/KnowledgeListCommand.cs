@@ -27,7 +27,7 @@ public sealed class KnowledgeListCommand(AppServices services) : ApiCommand(serv
             FolderPath = folder is null ? null : "/" + folder.Trim().Trim('/'),
             PinnedRepo = parse.GetValue(_pinned),
         };
-        var notes = await Paging.CollectPages((after, first) => client.ListNotes(query with { After = after, First = first }, ct), limit);
+        var notes = await Paging.CollectPages((after, first) => client.Knowledge.List(query with { After = after, First = first }, ct), limit);
         if (json)
         {
             WriteJson(notes.Select(KnowledgeCommand.ToJson).ToList(), CliJson.Compact.ListKnowledgeNoteView);

@@ -15,7 +15,7 @@ public sealed class KnowledgeShowCommand(AppServices services) : ApiCommand(serv
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)
     {
         var client = await Connect(parse, ct);
-        var note = await client.GetNote(parse.GetValue(_id)!, ct);
+        var note = await client.Knowledge.Get(parse.GetValue(_id)!, ct);
         if (json)
         {
             WriteJson(KnowledgeCommand.ToJson(note), CliJson.Compact.KnowledgeNoteView);

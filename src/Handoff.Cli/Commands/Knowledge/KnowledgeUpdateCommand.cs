@@ -27,7 +27,7 @@ public sealed class KnowledgeUpdateCommand(AppServices services) : KnowledgeEdit
             throw new HandoffException("--name, --trigger and the body cannot be empty", ExitCodes.Usage);
 
         var client = await Connect(parse, ct);
-        var current = await client.GetNote(parse.GetValue(_id)!, ct);
+        var current = await client.Knowledge.Get(parse.GetValue(_id)!, ct);
         var request = new KnowledgeNoteRequest
         {
             Name = name?.Trim() ?? current.Name,
@@ -37,7 +37,7 @@ public sealed class KnowledgeUpdateCommand(AppServices services) : KnowledgeEdit
             PinnedRepo = pinnedValue is null ? current.PinnedRepo : KnowledgeCommand.PinnedRepo(pinnedValue),
             IsEnabled = enabled ?? current.IsEnabled,
         };
-        Report("updated", await client.UpdateNote(current.NoteId, request, ct), json);
+        Report("updated", await client.Knowledge.Update(current.NoteId, request, ct), json);
         return ExitCodes.Ok;
     }
 }

@@ -17,7 +17,7 @@ public sealed class PlaybookCreateCommand(AppServices services) : PlaybookEditCo
         var macro = parse.GetValue(MacroOption) is { } m ? PlaybooksCommand.Macro(m) : null;
         var body = await TextInput.Require(Services, parse.GetValue(BodyOption), parse.GetValue(BodyFileOption), "--body", "--body-file", ct);
         var client = await Connect(parse, ct);
-        Report("created", await client.CreatePlaybook(new PlaybookRequest { Title = title, Body = body, Macro = macro }, ct), json);
+        Report("created", await client.Playbooks.Create(new PlaybookRequest { Title = title, Body = body, Macro = macro }, ct), json);
         return ExitCodes.Ok;
     }
 }

@@ -15,7 +15,7 @@ public sealed class PlaybookDeleteCommand(AppServices services) : ApiCommand(ser
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)
     {
         var client = await Connect(parse, ct);
-        var playbook = await client.DeletePlaybook(parse.GetValue(_id)!, ct);
+        var playbook = await client.Playbooks.Delete(parse.GetValue(_id)!, ct);
         if (json) WriteJson(PlaybooksCommand.ToJson(playbook), CliJson.Compact.PlaybookView);
         else Status($"deleted playbook {playbook.PlaybookId} ({playbook.Title})");
         return ExitCodes.Ok;

@@ -18,7 +18,7 @@ public sealed class PlaybookListCommand(AppServices services) : ApiCommand(servi
         var limit = parse.GetValue(_limit);
         if (limit is <= 0) throw new HandoffException("--limit must be at least 1", ExitCodes.Usage);
         var client = await Connect(parse, ct);
-        var playbooks = await Paging.CollectPages((after, first) => client.ListPlaybooks(after, first, ct), limit);
+        var playbooks = await Paging.CollectPages((after, first) => client.Playbooks.List(after, first, ct), limit);
         if (json)
         {
             WriteJson(playbooks.Select(PlaybooksCommand.ToJson).ToList(), CliJson.Compact.ListPlaybookView);

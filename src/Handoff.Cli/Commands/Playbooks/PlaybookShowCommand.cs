@@ -16,7 +16,7 @@ public sealed class PlaybookShowCommand(AppServices services) : ApiCommand(servi
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)
     {
         var client = await Connect(parse, ct);
-        var playbook = await client.GetPlaybook(parse.GetValue(_id)!, ct);
+        var playbook = await client.Playbooks.Get(parse.GetValue(_id)!, ct);
         if (json)
         {
             WriteJson(PlaybooksCommand.ToJson(playbook), CliJson.Compact.PlaybookView);

@@ -26,7 +26,7 @@ public sealed class PlaybookUpdateCommand(AppServices services) : PlaybookEditCo
             throw new HandoffException("--title and the body cannot be empty", ExitCodes.Usage);
 
         var client = await Connect(parse, ct);
-        var current = await client.GetPlaybook(parse.GetValue(_id)!, ct);
+        var current = await client.Playbooks.Get(parse.GetValue(_id)!, ct);
         var request = new PlaybookRequest
         {
             Title = title?.Trim() ?? current.Title,
@@ -34,7 +34,7 @@ public sealed class PlaybookUpdateCommand(AppServices services) : PlaybookEditCo
             Macro = macroValue is null ? current.Macro : macro,
             StructuredOutputSchema = current.StructuredOutputSchema,
         };
-        Report("updated", await client.UpdatePlaybook(current.PlaybookId, request, ct), json);
+        Report("updated", await client.Playbooks.Update(current.PlaybookId, request, ct), json);
         return ExitCodes.Ok;
     }
 }

@@ -21,7 +21,7 @@ public sealed class ScheduleCreateCommand(AppServices services) : ScheduleEditCo
         var prompt = await TextInput.Require(Services, parse.GetValue(PromptOption), parse.GetValue(PromptFileOption), "--prompt", "--prompt-file", ct);
         var tags = parse.GetValue(TagOption) ?? [];
         var client = await Connect(parse, ct);
-        var schedule = await client.CreateSchedule(new ScheduleCreateRequest
+        var schedule = await client.Schedules.Create(new ScheduleCreateRequest
         {
             Name = name,
             Prompt = prompt,

@@ -16,7 +16,7 @@ public sealed class ScheduleDeleteCommand(AppServices services) : ApiCommand(ser
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)
     {
         var client = await Connect(parse, ct);
-        var schedule = await client.DeleteSchedule(parse.GetValue(_id)!, ct);
+        var schedule = await client.Schedules.Delete(parse.GetValue(_id)!, ct);
         if (json) WriteJson(SchedulesCommand.ToJson(schedule), CliJson.Compact.ScheduleView);
         else Status($"deleted schedule {schedule.ScheduledSessionId} ({schedule.Name})");
         return ExitCodes.Ok;

@@ -17,7 +17,7 @@ public sealed class ScheduleEnableCommand(AppServices services, bool enable) : A
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)
     {
         var client = await Connect(parse, ct);
-        var schedule = await client.PatchSchedule(parse.GetValue(_id)!, new SchedulePatch { Enabled = enable }, ct);
+        var schedule = await client.Schedules.Update(parse.GetValue(_id)!, new SchedulePatch { Enabled = enable }, ct);
         if (json) WriteJson(SchedulesCommand.ToJson(schedule), CliJson.Compact.ScheduleView);
         else Status($"{(schedule.Enabled ? "enabled" : "disabled")} schedule {schedule.ScheduledSessionId} ({schedule.Name})");
         return ExitCodes.Ok;

@@ -22,7 +22,7 @@ public sealed class ScheduleListCommand(AppServices services) : ApiCommand(servi
         while (limit is null || all.Count < limit)
         {
             var size = limit is { } l ? Math.Min(SchedulesCommand.PageSize, l - all.Count) : SchedulesCommand.PageSize;
-            var page = await client.ListSchedules(size, all.Count == 0 ? null : all.Count, ct);
+            var page = await client.Schedules.List(size, all.Count == 0 ? null : all.Count, ct);
             all.AddRange(page.Items);
             if (!page.HasNextPage || page.Items.Count == 0) break;
         }

@@ -16,7 +16,7 @@ public sealed class ScheduleShowCommand(AppServices services) : ApiCommand(servi
     protected override async Task<int> Execute(ParseResult parse, bool json, CancellationToken ct)
     {
         var client = await Connect(parse, ct);
-        var s = await client.GetSchedule(parse.GetValue(_id)!, ct);
+        var s = await client.Schedules.Get(parse.GetValue(_id)!, ct);
         if (json)
         {
             WriteJson(SchedulesCommand.ToJson(s), CliJson.Compact.ScheduleView);

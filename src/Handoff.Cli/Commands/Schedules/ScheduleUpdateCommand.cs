@@ -44,7 +44,7 @@ public sealed class ScheduleUpdateCommand(AppServices services) : ScheduleEditCo
         if (name is not null && string.IsNullOrWhiteSpace(name) || prompt is not null && string.IsNullOrWhiteSpace(prompt))
             throw new HandoffException("--name and the prompt cannot be empty", ExitCodes.Usage);
         var client = await Connect(parse, ct);
-        Report("updated", await client.PatchSchedule(parse.GetValue(_id)!, patch, ct), conversion, json);
+        Report("updated", await client.Schedules.Update(parse.GetValue(_id)!, patch, ct), conversion, json);
         return ExitCodes.Ok;
     }
 }

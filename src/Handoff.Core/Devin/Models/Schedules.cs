@@ -41,7 +41,8 @@ public sealed record SchedulePatch
     public string? Agent { get; init; }
     public string? NotifyOn { get; init; }
     public string? PlaybookId { get; init; }
-    public string? CreateAsUserId { get; init; }
+    /// <summary>Who the schedule's sessions run as; the update schema's name for the create's <c>create_as_user_id</c>.</summary>
+    public string? RunAsUserId { get; init; }
     public bool? BypassApproval { get; init; }
     public IReadOnlyList<string>? Tags { get; init; }
     public string? Platform { get; init; }

@@ -89,12 +89,24 @@ public sealed record SessionPullRequest
     public string? PrState { get; init; }
 }
 
-/// <summary>Result of <see cref="IDevinClient.CreateSession"/>.</summary>
+/// <summary>Result of <see cref="ISessionsClient.Create"/>.</summary>
 /// <param name="Session">For v1 only id, url, title and tags are known.</param>
 /// <param name="IsNewSession">False when v1 returned an existing session for an idempotent create.</param>
 /// <param name="Recovered">True when the create response was lost and the session was found by its client-token tag.</param>
 /// <param name="ClientTag">The <c>handoff-id:…</c> tag that identifies this create.</param>
 public sealed record SessionCreated(SessionResponse Session, bool IsNewSession, bool Recovered, string ClientTag);
+
+/// <summary>Result of <see cref="ISessionsClient.ListNewest"/>.</summary>
+/// <param name="Sessions">Newest first.</param>
+/// <param name="MayMissNewer">
+/// True when the scan stopped at <see cref="ScanLimit"/> sessions without the API showing that it lists newest first,
+/// so newer ones may be beyond what was read.
+/// </param>
+public sealed record NewestSessions(IReadOnlyList<SessionResponse> Sessions, bool MayMissNewer)
+{
+    /// <summary>How many sessions a newest-first listing reads at most.</summary>
+    public const int ScanLimit = 1000;
+}
 
 /// <summary>Filters of GET /sessions (devin-api.md §3.3). v1 honours only Tags, UserEmail and paging.</summary>
 public sealed record SessionListQuery

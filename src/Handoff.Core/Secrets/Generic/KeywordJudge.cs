@@ -45,10 +45,7 @@ internal static class KeywordJudge
         if (value.Contains('%') && match.Quote == '\0') value = Uri.UnescapeDataString(value.ToString()).Replace('+', ' '); // value%20with%20spaces
         var name = match.NameEnd > match.NameStart ? SecretName.Of(match.Line.AsSpan(match.NameStart, match.NameEnd - match.NameStart), out var password) : Default(out password);
         if (name == NameStrength.NotSecret) return null;
-        if (ValueShape.IsWordsOnly(value, anySymbol: !password) || ValueShape.IsProse(value) || ValueShape.IsPublicKey(value) || IsUuid(value)
-            || IsPlainUrl(value) || ValueShape.IsPath(value) || ValueShape.IsPasswordHash(value) || ValueShape.HasIpAddress(value)
-            || ValueShape.IsResourceName(value) || ValueShape.IsLeetPlaceholder(value) || ValueShape.NamesItself(value) || ValueShape.IsEncodedText(value))
-            return null;
+        if (!CouldBeSecret(value, password)) return null;
         var randomness = ValueShape.Judge(value, password);
         // A bare "key" is a map key, a registry key or a cache key as often as a secret: only a generated value counts.
         if (randomness == Randomness.None || ((name == NameStrength.Weak || (commandPrefix && !password)) && randomness != Randomness.Strong)) return null;
@@ -56,6 +53,27 @@ internal static class KeywordJudge
         var lowered = facts.Lowered || facts.Kind == FileKind.Docs;
         return randomness == Randomness.Strong && name == NameStrength.Strong && !lowered ? FindingConfidence.Medium : FindingConfidence.Low;
     }
+
+    /// <summary>
+    /// A further value of a keyword's list (<c>KEYS = 'a', 'b'</c>, see <see cref="ValueLists"/>): its name and literal form
+    /// were judged with the first value, so only the value itself is, and it takes the first value's confidence at most.
+    /// </summary>
+    public static FindingConfidence? JudgeListed(ReadOnlySpan<char> value, char quote, FindingConfidence first)
+    {
+        if (value.Length < ValueShape.MinLength || HasInterpolation(value, quote) || !CouldBeSecret(value, password: false)) return null;
+        return ValueShape.Judge(value, false) switch
+        {
+            Randomness.None => null,
+            Randomness.Strong => first,
+            _ => FindingConfidence.Low,
+        };
+    }
+
+    // Not prose, not a name made of words, not a public key, path, hash, address or placeholder.
+    private static bool CouldBeSecret(ReadOnlySpan<char> value, bool password) =>
+        !(ValueShape.IsWordsOnly(value, anySymbol: !password) || ValueShape.IsProse(value) || ValueShape.IsPublicKey(value) || IsUuid(value)
+          || IsPlainUrl(value) || ValueShape.IsPath(value) || ValueShape.IsPasswordHash(value) || ValueShape.HasIpAddress(value)
+          || ValueShape.IsResourceName(value) || ValueShape.IsLeetPlaceholder(value) || ValueShape.NamesItself(value) || ValueShape.IsEncodedText(value));
 
     // A rule without a name (a bearer header) puts the value where a secret goes.
     private static NameStrength Default(out bool password)
@@ -87,7 +105,9 @@ internal static class KeywordJudge
         }
         if (facts.Kind == FileKind.Code) return false;
         var lineStart = facts.Kind == FileKind.Docs ? InlineCodeStart(line, match.NameStart) : 0;
-        if (facts.Kind != FileKind.Config && !IsKeyValueLine(match, lineStart, allowBullet: facts.Kind == FileKind.Text)) return false;
+        if (facts.Kind != FileKind.Config && !IsKeyValueLine(match, lineStart, allowBullet: facts.Kind == FileKind.Text)
+            && !(facts.Kind == FileKind.Text && IsFlowMappingKey(line, match.NameStart))) return false;
+        if (line[valueStart] == '[' && !SkipFlowBracket(line, ref valueStart, valueEnd)) return false;
         if (facts.Kind == FileKind.Config && line[valueStart] is '!' or '&' && !SkipYamlTag(line, ref valueStart, ref valueEnd)) return false;
         if (StartsLikeCode(line.AsSpan(valueStart, valueEnd - valueStart))) return false;
         var rest = line.AsSpan(valueEnd).TrimStart(" \t");
@@ -187,6 +207,30 @@ internal static class KeywordJudge
         if (line.StartsWith('\t') || line.StartsWith("    ", StringComparison.Ordinal)) return true;
         if (InlineCodeStart(line, match.NameStart) > 0) return true;
         return IsKeyValueLine(match, 0, allowBullet: false) && !line.AsSpan(0, match.NameStart).TrimStart().StartsWith('[');
+    }
+
+    /// <summary>A key inside a YAML flow mapping that opens the line: <c>creds: {user: a, password: b}</c>, <c>- {token: c}</c>.</summary>
+    private static bool IsFlowMappingKey(string line, int nameStart)
+    {
+        var before = line.AsSpan(0, nameStart).TrimEnd(" \t");
+        var open = before.IndexOf('{');
+        if (before.IsEmpty || before[^1] is not ('{' or ',') || open < 0 || before[open..].Contains('}')) return false;
+        var key = before[..open].Trim(" \t+-");
+        if (key.IsEmpty) return true;
+        if (key[^1] != ':') return false;
+        foreach (var c in key[..^1])
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('_' or '-' or '.')) return false;
+        return true;
+    }
+
+    // api_keys: [a, b]: the first item of a YAML flow sequence is the value (ValueLists finds the others).
+    private static bool SkipFlowBracket(string line, ref int valueStart, int valueEnd)
+    {
+        var start = valueStart + 1;
+        while (start < valueEnd && line[start] is ' ' or '\t') start++;
+        if (valueEnd - start < ValueShape.MinLength) return false;
+        valueStart = start;
+        return true;
     }
 
     // password: !!binary <base64>, token: &anchor <value>: the value is the next word.

@@ -23,13 +23,24 @@ public static class FindingsText
         }
     }
 
-    /// <summary>"3 secrets in 2 files" / "1 secret in 1 file, 2 commits".</summary>
+    /// <summary>Findings about the scan itself rather than a secret: a part not scanned, a malformed diff, an archive not fully scanned.</summary>
+    public static readonly IReadOnlySet<string> ScanProblemRules = new HashSet<string>(StringComparer.Ordinal)
+    {
+        SecretScanner.ScanErrorRuleId, DiffStreamScanner.MalformedRuleId, Archives.ArchiveScanner.UnscannedRuleId,
+    };
+
+    /// <summary>"3 secrets in 2 files" / "1 secret in 1 file, 2 commits" / "1 secret in 1 file, 1 scan problem" / "1 scan problem".</summary>
     public static string Summary(IReadOnlyCollection<Finding> findings)
     {
-        var files = findings.Select(f => f.File).Distinct(StringComparer.Ordinal).Count();
-        var commits = findings.Select(f => f.Commit).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Count();
-        var text = $"{Plural(findings.Count, "secret")} in {Plural(files, "file")}";
-        return commits > 0 ? $"{text}, {Plural(commits, "commit")}" : text;
+        var secrets = findings.Where(f => !ScanProblemRules.Contains(f.RuleId)).ToList();
+        var problems = findings.Count - secrets.Count;
+        var files = secrets.Select(f => f.File).Distinct(StringComparer.Ordinal).Count();
+        var commits = secrets.Select(f => f.Commit).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Count();
+        var parts = new List<string>();
+        if (secrets.Count > 0 || problems == 0) parts.Add($"{Plural(secrets.Count, "secret")} in {Plural(files, "file")}");
+        if (commits > 0) parts.Add(Plural(commits, "commit"));
+        if (problems > 0) parts.Add(Plural(problems, "scan problem"));
+        return string.Join(", ", parts);
     }
 
     private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";

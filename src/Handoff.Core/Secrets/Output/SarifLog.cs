@@ -16,11 +16,12 @@ public static class SarifLog
 
     public sealed record RuleInfo(string Id, string Description);
 
-    /// <summary>The rule catalogue: the scanner's active content rules, the path rules, and scan-error.</summary>
+    /// <summary>The rule catalogue: the scanner's active content rules, the path rules, and the findings about the scan itself.</summary>
     public static IReadOnlyList<RuleInfo> Catalogue(IEnumerable<SecretRule> contentRules) =>
         contentRules.Select(r => new RuleInfo(r.Id, r.Description))
             .Concat(BuiltInRules.Paths.Select(r => new RuleInfo(r.Id, r.Description)))
             .Append(new RuleInfo(SecretScanner.ScanErrorRuleId, "A part that could not be scanned (treated as a finding)"))
+            .Append(new RuleInfo(DiffStreamScanner.MalformedRuleId, "Diff input whose structure does not add up (every line was still scanned)"))
             .DistinctBy(r => r.Id, StringComparer.Ordinal)
             .ToList();
 

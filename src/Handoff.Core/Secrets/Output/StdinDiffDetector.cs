@@ -17,7 +17,7 @@ public static class StdinDiffDetector
         for (var i = 0; i < LinesToInspect && input.ReadLine() is { } line; i++)
         {
             head.Append(line).Append('\n');
-            if (line.StartsWith("diff --git ", StringComparison.Ordinal) || (line.StartsWith("@@ -", StringComparison.Ordinal) && line.IndexOf(" @@", 3, StringComparison.Ordinal) > 0))
+            if (IsDiffLine(line))
             {
                 isDiff = true;
                 break;
@@ -25,6 +25,13 @@ public static class StdinDiffDetector
         }
         return (isDiff, new PrefixedReader(head.ToString(), input));
     }
+
+    /// <summary>A git file header (also of a combined merge diff, as git show prints merges) or a hunk header.</summary>
+    private static bool IsDiffLine(string line) =>
+        line.StartsWith("diff --git ", StringComparison.Ordinal) || line.StartsWith("diff --cc ", StringComparison.Ordinal)
+        || line.StartsWith("diff --combined ", StringComparison.Ordinal)
+        || (line.StartsWith("@@ -", StringComparison.Ordinal) && line.IndexOf(" @@", 3, StringComparison.Ordinal) > 0)
+        || (line.StartsWith("@@@ -", StringComparison.Ordinal) && line.IndexOf(" @@@", 4, StringComparison.Ordinal) > 0);
 
     /// <summary>Reads <c>prefix</c>, then the rest of <c>rest</c>.</summary>
     private sealed class PrefixedReader(string prefix, TextReader rest) : TextReader

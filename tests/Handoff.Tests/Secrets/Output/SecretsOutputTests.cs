@@ -91,11 +91,17 @@ public class SecretsOutputTests
         Assert.That(text, Does.Contain("fingerprint: .env:path-dotenv:fedcba9876543210"));
         Assert.That(text, Does.Contain(".env (whole file)  path-dotenv"));
         Assert.That(FindingsText.Summary(Findings), Is.EqualTo("2 secrets in 2 files, 1 commit"));
+        var malformed = new Finding("malformed-diff", "a.py", 3, "a.py:malformed-diff:00", "(malformed diff: …)", Commit);
+        var unscanned = new Finding("archive-unscanned", "b.zip!c", 0, "b.zip!c:archive-unscanned:00", "(archive not fully scanned: …)");
+        Assert.That(FindingsText.Summary([Findings[0], malformed, unscanned]), Is.EqualTo("1 secret in 1 file, 1 commit, 2 scan problems"));
+        Assert.That(FindingsText.Summary([unscanned]), Is.EqualTo("1 scan problem"));
     }
 
     [TestCase("diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1 +1 @@\n+y\n", true)]
     [TestCase("commit 0123\nAuthor: a\n\n    msg\n\ndiff --git a/x b/x\n", true)]
     [TestCase("--- a\n+++ b\n@@ -1,2 +1,3 @@\n a\n+b\n", true)]
+    [TestCase("commit 0123\nMerge: a b\n\n    merge\n\ndiff --cc x\nindex 1,2..3\n", true)]
+    [TestCase("@@@ -1,2 -1,2 +1,3 @@@\n  a\n++b\n", true)]
     [TestCase("just some text\nwith @@ inside\n", false)]
     [TestCase("", false)]
     public void Stdin_is_detected_as_a_diff_or_text_and_the_reader_still_yields_everything(string input, bool isDiff)
