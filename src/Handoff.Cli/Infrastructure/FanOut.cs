@@ -5,6 +5,7 @@ using Handoff.Core;
 using Handoff.Core.Devin;
 using Handoff.Core.Handoffs;
 using Handoff.Core.Output;
+using Handoff.Core.Prompting;
 using Handoff.Core.Secrets;
 
 namespace Handoff.Cli;
@@ -219,7 +220,7 @@ public sealed class FanOut(AppServices services)
         {
             foreach (var t in tasks)
             {
-                output.WriteLine($"===== task {t.Index} of {tasks.Count}: {t.Saved?.Title ?? t.Entry.Task} =====");
+                output.WriteLine($"===== task {t.Index} of {tasks.Count}: {t.Saved?.Title ?? ControlCharacters.Escape(t.Entry.Task)} =====");
                 output.WriteLine(t.Saved?.Prompt.TrimEnd('\n') ?? $"(not prepared: {t.Failure!.Error!.Message})");
             }
         }
@@ -238,9 +239,9 @@ public sealed class FanOut(AppServices services)
         }
 
         Table.Write(services.Console, ["#", "result", "url", "title"],
-            outcomes.Select(o => (IReadOnlyList<string?>)[o.Index.ToString(), o.Error is null ? "created" : "failed", o.Url ?? "-", o.Title ?? o.Task]));
+            outcomes.Select(o => (IReadOnlyList<string?>)[o.Index.ToString(), o.Error is null ? "created" : "failed", o.Url ?? "-", o.Title ?? ControlCharacters.Escape(o.Task)]));
         foreach (var f in failed)
-            services.Console.Error.WriteLine($"devin-handoff: task {f.Index} ({f.Title ?? f.Task}): {f.Error!.Message}");
+            services.Console.Error.WriteLine($"devin-handoff: task {f.Index} ({f.Title ?? ControlCharacters.Escape(f.Task)}): {f.Error!.Message}");
         var throttled = gate.Throttled > 0 ? $" (rate limited {gate.Throttled} time(s); slowed down and retried)" : "";
         services.Console.Error.WriteLine($"created {outcomes.Count - failed.Count} of {outcomes.Count} session(s){throttled}; saved in {savedPath}");
         if (outcomes.Count > failed.Count)

@@ -1,4 +1,5 @@
 using Handoff.Core.Abstractions;
+using Handoff.Core.Inspection.Diffing;
 using Handoff.Core.Secrets;
 
 namespace Handoff.Core.Hooks;
@@ -15,10 +16,10 @@ namespace Handoff.Core.Hooks;
 public sealed class GitDiffScan(IProcessRunner processes, SecretScanner scanner, string workDir)
 {
     /// <summary>
-    /// Added lines with no context, no external diff or textconv drivers, no colour, whatever the user's config; full blob
-    /// ids, so a changed archive can be read and its members scanned (<see cref="GitArchiveScan"/>).
+    /// Added lines with no context, in git's own diff as create reads it (<see cref="GitDiffOptions"/>), whatever the
+    /// user's config; full blob ids, so a changed archive can be read and its members scanned (<see cref="GitArchiveScan"/>).
     /// </summary>
-    private static readonly string[] PatchOptions = ["-p", "-U0", "--no-ext-diff", "--no-textconv", "--no-color", "--full-index", "--format=commit %H"];
+    private static readonly string[] PatchOptions = ["-p", "-U0", .. GitDiffOptions.Patch, "--full-index", "--format=commit %H"];
 
     /// <summary>How merges are shown, best first; git refuses a value it does not know before printing anything.</summary>
     private static readonly string[][] MergeDiffs = [["--diff-merges=remerge"], ["--diff-merges=first-parent"], []];
@@ -56,13 +57,13 @@ public sealed class GitDiffScan(IProcessRunner processes, SecretScanner scanner,
 
     /// <summary>Scans what is staged for the next commit (the index against HEAD).</summary>
     public Task<IReadOnlyList<Finding>> Staged(CancellationToken cancellationToken = default) =>
-        Run(["diff", "--cached", "-U0", "--no-ext-diff", "--no-textconv", "--no-color", "--full-index"], null, cancellationToken);
+        Run(["diff", "--cached", "-U0", .. GitDiffOptions.Patch, "--full-index"], null, cancellationToken);
 
     private async Task<IReadOnlyList<Finding>> Run(string[] arguments, string? standardInput, CancellationToken cancellationToken)
     {
         var findings = new List<Finding>();
         var archives = new GitArchiveScan(processes, scanner, workDir);
-        var result = await processes.RunStreaming("git", arguments, workDir,
+        var result = await processes.RunStreaming("git", [.. GitDiffOptions.Config, .. arguments], workDir,
             reader => findings.AddRange(scanner.ScanDiff(reader, archives.Add)), standardInput, cancellationToken);
         if (result.ExitCode != 0)
         {

@@ -13,15 +13,19 @@ public static partial class RemoteUrlParser
     private static readonly HashSet<string> NetworkSchemes =
         new(StringComparer.OrdinalIgnoreCase) { "https", "http", "ssh", "git", "git+ssh", "ssh+git" };
 
-    public static RemoteUrl? Parse(string? url)
+    /// <param name="resolveSshHost">for ssh remotes (scp-like or ssh://): maps the host, which may be an alias of the
+    /// ssh config, to the host it really connects to.</param>
+    public static RemoteUrl? Parse(string? url, Func<string, string>? resolveSshHost = null)
     {
         if (string.IsNullOrWhiteSpace(url)) return null;
         url = url.Trim();
         if (LooksLikeLocalPath(url)) return null;
 
-        var parts = url.Contains("://", StringComparison.Ordinal) ? SplitUrl(url) : SplitScpLike(url);
+        var hasScheme = url.Contains("://", StringComparison.Ordinal);
+        var parts = hasScheme ? SplitUrl(url) : SplitScpLike(url);
         if (parts is null) return null;
         var (host, path) = parts.Value;
+        if (resolveSshHost is not null && IsSsh(url, hasScheme)) host = resolveSshHost(host);
 
         host = host.ToLowerInvariant();
         if (!HostPattern().IsMatch(host)) return null;
@@ -30,6 +34,9 @@ public static partial class RemoteUrlParser
 
         return NormaliseAzure(host, path) ?? new RemoteUrl(host, path);
     }
+
+    private static bool IsSsh(string url, bool hasScheme) =>
+        !hasScheme || url[..url.IndexOf("://", StringComparison.Ordinal)].ToLowerInvariant() is "ssh" or "git+ssh" or "ssh+git";
 
     /// <summary>True for remotes that live on this machine (never shared with a cloud session).</summary>
     public static bool IsLocal(string? url) =>

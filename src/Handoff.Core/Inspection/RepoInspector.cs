@@ -1,14 +1,18 @@
 using Handoff.Core.Git;
+using Handoff.Core.Inspection.Diffing;
 using LibGit2Sharp;
 
 namespace Handoff.Core.Inspection;
 
 /// <summary>
-/// Reads the repository around <see cref="InspectOptions.StartDirectory"/> with LibGit2Sharp.
-/// Never depends on the user's diff settings (colour, external diff, textconv): hunks are computed here.
+/// Reads the repository around <see cref="InspectOptions.StartDirectory"/>: refs, history and remotes with
+/// LibGit2Sharp, the changes with git's own diff engine (<see cref="GitDiffReader"/>), so .gitattributes and the
+/// line-ending settings count exactly as in `git diff`, and the user's diff presentation settings never do.
 /// </summary>
-public sealed class RepoInspector : IRepoInspector
+public sealed class RepoInspector(ISshHostResolver? sshHosts = null) : IRepoInspector
 {
+    private readonly ISshHostResolver _sshHosts = sshHosts ?? new SshConfigHostResolver();
+
     /// <summary>With no remote commit to start from, at most this many commits are sent as patches.</summary>
     public const int MaxCommitsWithoutBase = 50;
 
@@ -28,12 +32,16 @@ public sealed class RepoInspector : IRepoInspector
         var warnings = new List<string>();
         var head = ReadHead(repo);
         var remoteName = RemoteChooser.Choose(repo, config, head, options.RemoteName, warnings);
-        var remote = remoteName is null ? null : ShareableRemote(repo, remoteName, warnings);
+        var remote = remoteName is null ? null : ShareableRemote(repo, config, remoteName, warnings);
         var history = new HistoryReader(repo, config, head, remoteName).Read(warnings);
 
         var budget = new ReadBudget(options.ReadBudgetBytes);
-        var commits = ReadCommitPatches(repo, config, history.UnpushedCommits, options, budget, warnings);
-        var workingChanges = options.IncludeChanges ? ReadWorkingChanges(repo, config, options, budget, warnings) : [];
+        var conflicted = ConflictedPaths(repo);
+        var diffs = new GitDiffReader(repo, TrimSeparator(repo.Info.Path), options, budget, warnings);
+        var commits = ReadCommitPatches(diffs, history.UnpushedCommits, options);
+        var workingChanges = options.IncludeChanges
+            ? diffs.WorkingTree(TrimSeparator(repo.Info.WorkingDirectory), head.Sha, conflicted)
+            : [];
 
         var unread = commits.SelectMany(c => c.Files).Concat(workingChanges).Count(f => f.Omission == ContentOmission.ReadBudgetExceeded);
         if (unread > 0)
@@ -52,9 +60,7 @@ public sealed class RepoInspector : IRepoInspector
             UnpushedCommits = commits,
             WorkingChanges = workingChanges,
             OperationInProgress = OperationName(repo.Info.CurrentOperation),
-            ConflictedPaths = repo.Index.Conflicts
-                .Select(c => (c.Ours ?? c.Theirs ?? c.Ancestor).Path.Replace(System.IO.Path.DirectorySeparatorChar, '/'))
-                .Distinct().Order(StringComparer.Ordinal).ToList(),
+            ConflictedPaths = conflicted,
         };
     }
 
@@ -74,7 +80,7 @@ public sealed class RepoInspector : IRepoInspector
             : new HeadState(repo.Head.FriendlyName, sha, IsDetached: false, IsUnborn: false);
     }
 
-    private static RemoteUrl? ShareableRemote(Repository repo, string remoteName, List<string> warnings)
+    private RemoteUrl? ShareableRemote(Repository repo, Configuration config, string remoteName, List<string> warnings)
     {
         var url = repo.Network.Remotes[remoteName]?.Url;
         if (RemoteUrlParser.IsLocal(url))
@@ -82,51 +88,34 @@ public sealed class RepoInspector : IRepoInspector
             warnings.Add($"remote '{remoteName}' points to a local path and is not shared; the session gets no repository");
             return null;
         }
-        var parsed = RemoteUrlParser.Parse(url);
+        var parsed = RemoteUrlParser.Parse(url, alias => ResolveSshHost(alias, config, warnings));
         if (parsed is null)
             warnings.Add($"remote '{remoteName}' has a URL that cannot be shared; the session gets no repository");
         return parsed;
     }
 
-    private static List<CommitPatch> ReadCommitPatches(Repository repo, Configuration config, IReadOnlyList<Commit> commits, InspectOptions options, ReadBudget budget, List<string> warnings)
+    /// <summary>The host an ssh alias (Host github-work / HostName github.com) connects to; the alias itself, with a warning, when ssh cannot say.</summary>
+    private string ResolveSshHost(string alias, Configuration config, List<string> warnings)
     {
-        var factory = new FileChangeFactory(repo, config, options, budget, workingDirectory: null, warnings);
-        var patches = new List<CommitPatch>(commits.Count);
-        foreach (var commit in commits)
-        {
-            var files = new List<FileChange>();
-            if (options.IncludeChanges)
-            {
-                var parentTree = commit.Parents.FirstOrDefault()?.Tree;
-                var changes = repo.Diff.Compare<TreeChanges>(parentTree, commit.Tree, CompareOptions());
-                foreach (var entry in changes) files.AddRange(factory.Create(entry, parentTree));
-            }
-            patches.Add(new CommitPatch(commit.Sha, commit.MessageShort, commit.Message, commit.Author.Name,
-                commit.Author.Email, commit.Author.When, files));
-        }
-        return patches;
+        var resolved = _sshHosts.Resolve(alias, config.Get<string>("core.sshCommand")?.Value);
+        if (resolved.HostName is { } host) return host;
+        warnings.Add($"could not ask ssh which host '{alias}' is ({resolved.Error}); the remote is sent with '{alias}' as its host");
+        return alias;
     }
 
-    private static List<FileChange> ReadWorkingChanges(Repository repo, Configuration config, InspectOptions options, ReadBudget budget, List<string> warnings)
-    {
-        var headTree = repo.Info.IsHeadUnborn ? null : repo.Head.Tip.Tree;
-        var factory = new FileChangeFactory(repo, config, options, budget, repo.Info.WorkingDirectory, warnings);
-        // Index | WorkingDirectory: staged and unstaged together against HEAD; untracked files are included.
-        var changes = repo.Diff.Compare<TreeChanges>(headTree, DiffTargets.Index | DiffTargets.WorkingDirectory,
-            null, null, CompareOptions());
-        var result = new List<FileChange>();
-        foreach (var entry in changes) result.AddRange(factory.Create(entry, headTree));
-        return result;
-    }
+    private static List<string> ConflictedPaths(Repository repo) => repo.Index.Conflicts
+        .Select(c => (c.Ours ?? c.Theirs ?? c.Ancestor).Path.Replace(System.IO.Path.DirectorySeparatorChar, '/'))
+        .Distinct().Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>Explicit options so the user's diff configuration never changes what is read.</summary>
-    private static CompareOptions CompareOptions() => new()
+    /// <summary>Each unpushed commit with its own changes (a merge: against its first parent).</summary>
+    private static List<CommitPatch> ReadCommitPatches(GitDiffReader diffs, IReadOnlyList<Commit> commits, InspectOptions options)
     {
-        ContextLines = 3,
-        InterhunkLines = 0,
-        Similarity = SimilarityOptions.Renames,
-        IncludeUnmodified = false,
-    };
+        var files = options.IncludeChanges
+            ? diffs.Commits(commits.Select(c => new GitDiffReader.CommitToDiff(c.Sha, c.Parents.FirstOrDefault()?.Sha)).ToList())
+            : commits.Select(_ => new List<FileChange>()).ToList();
+        return commits.Select((commit, i) => new CommitPatch(commit.Sha, commit.MessageShort, commit.Message, commit.Author.Name,
+            commit.Author.Email, commit.Author.When, files[i])).ToList();
+    }
 
     private static string? OperationName(CurrentOperation operation) => operation switch
     {

@@ -75,6 +75,9 @@ public enum ContentOmission
 
     /// <summary>Listed only: InspectOptions.ReadBudgetBytes was used up before this file was read.</summary>
     ReadBudgetExceeded,
+
+    /// <summary>Text that is not UTF-8: a prompt is UTF-8, so its lines could not be sent byte for byte.</summary>
+    NotUtf8,
 }
 
 /// <summary>
@@ -98,12 +101,6 @@ public sealed record FileChange
     public IReadOnlyList<string> HeaderLines { get; init; } = [];
 
     public IReadOnlyList<DiffHunk> Hunks { get; init; } = [];
-
-    /// <summary>
-    /// Null when the text is UTF-8. "iso-8859-1" when a side was not valid UTF-8: the lines were then decoded
-    /// byte-per-char, so encoding them back with Latin-1 gives the original bytes exactly.
-    /// </summary>
-    public string? TextEncoding { get; init; }
 
     /// <summary>For submodules: "old..new" commit range.</summary>
     public string? SubmoduleRange { get; init; }

@@ -54,8 +54,10 @@ public static class GitPatchFormat
         }
         text.Append('\n');
         if (body.Length > 0) text.Append(body).Append("\n\n");
-        text.Append("---\n\n");
-        foreach (var file in files) AppendFileDiff(text, file);
+        var rendered = files.ToList();
+        // Like format-patch --always: an empty patch has no "---" part, so `git am --allow-empty` can record it.
+        if (rendered.Count > 0) text.Append("---\n\n");
+        foreach (var file in rendered) AppendFileDiff(text, file);
         text.Append("-- \ndevin-handoff\n\n");
         return text.ToString();
     }

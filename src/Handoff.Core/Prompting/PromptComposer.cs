@@ -42,6 +42,13 @@ public sealed class PromptComposer : IPromptComposer
         if (input.MaxBytes <= 0)
             throw new HandoffException($"the prompt budget must be a positive number of bytes (got {input.MaxBytes})", ExitCodes.Usage);
 
+        // Caller text is shown on terminals and read by the session: control characters are made visible first.
+        input = input with
+        {
+            Task = ControlCharacters.Escape(input.Task),
+            Context = input.Context is null ? null : ControlCharacters.Escape(input.Context),
+            Title = input.Title is null ? null : ControlCharacters.Escape(input.Title),
+        };
         var plan = new BudgetPlanner(input).Plan();
         var prompt = plan.Render();
         var bytes = Encoding.UTF8.GetByteCount(prompt);

@@ -98,9 +98,14 @@ internal sealed class PromptSections(PromptInput input)
         if (included == 0)
             return ($"\nThe {Plural(total, "patch", "patches")} did not fit in the prompt budget; the commits' files are listed under Omitted.\n", "");
         var fence = MarkdownFence.For(backtickRun);
-        var prefix = new StringBuilder("\nThe patches in `git format-patch` form, oldest first; save the block to a file and run `git am --3way <file>` on the base commit:\n");
+        var prefix = new StringBuilder("\nThe patches in `git format-patch` form, oldest first; save the block to a file and run `git am --keep-cr --3way <file>` on the base commit (--keep-cr keeps the carriage returns of CRLF lines):\n");
         if (included < total)
             prefix.Append($"Only the first {included} of {total} patches fit in the prompt budget; the later commits' files are listed under Omitted.\n");
+        var empty = input.Changes.UnpushedCommits.Take(included)
+            .Where(c => c.Files.All(f => f.Omission != ContentOmission.None)).Select(c => Short(c.Sha)).ToList();
+        if (empty.Count > 0)
+            prefix.Append($"The patch of {string.Join(", ", empty)} changes no file here (an empty commit, or only files listed under Omitted), ")
+                .Append("so `git am` stops on it with \"Patch is empty\": go on with `git am --allow-empty` (git 2.35 or later; older: `git am --skip`).\n");
         prefix.Append('\n').Append(fence).Append("diff\n");
         return (prefix.ToString(), fence + "\n");
     }
@@ -113,7 +118,7 @@ internal sealed class PromptSections(PromptInput input)
         var prefix = new StringBuilder("\n### Uncommitted changes\n\n");
         if (included == 0)
             return (prefix.Append($"The diff of the {Plural(total, "changed file", "changed files")} did not fit in the prompt budget; the files are listed under Omitted.\n").ToString(), "");
-        prefix.Append("Staged, unstaged and untracked changes against HEAD, as one diff; save the block to a file and run `git apply <file>` after the patches:\n");
+        prefix.Append("Staged, unstaged and untracked changes against HEAD, as one diff; save the block to a file and run `git apply --index <file>` after the patches (--index also records submodule commits):\n");
         if (included < total)
             prefix.Append($"The diff holds {included} of {total} changed files; the others are listed under Omitted.\n");
         if (!allPatchesIncluded)
@@ -188,6 +193,7 @@ public static class OmittedReasons
     public const string TooLarge = "too-large";
     public const string Budget = "budget";
     public const string Secret = "secret";
+    public const string NotUtf8 = "not-utf8";
 
     public static string For(ContentOmission omission) => omission switch
     {
@@ -195,6 +201,7 @@ public static class OmittedReasons
         ContentOmission.LfsPointer => Lfs,
         ContentOmission.TooLarge => TooLarge,
         ContentOmission.ReadBudgetExceeded => Budget,
+        ContentOmission.NotUtf8 => NotUtf8,
         _ => throw new ArgumentOutOfRangeException(nameof(omission), omission, "not an omission"),
     };
 }

@@ -334,7 +334,7 @@ public class PrePushHookTests
         var head = await s.CommitFile("k.py", $"k = \"{key}\"\n", "k");
 
         var blocked = await s.Cli.RunWithInput(s.Repo, $"refs/heads/main {head} refs/heads/main {remote}\n", "hook", "pre-push", "origin", s.Remote);
-        Assert.That(blocked.ExitCode, Is.EqualTo(1), blocked.ToString());
+        Assert.That(blocked.ExitCode, Is.EqualTo(3), blocked.ToString());
         Assert.That(blocked.StandardError, Does.Not.Contain(key));
         Assert.That(blocked.StandardOutput, Is.Empty);
 

@@ -32,7 +32,12 @@ public sealed class CliRunner : IDisposable
         Directory.CreateDirectory(Home);
         GlobalGitConfig = Path.Combine(Home, ".gitconfig");
         File.WriteAllText(GlobalGitConfig, "");
+        SshConfig = Path.Combine(Home, "ssh_config");
+        File.WriteAllText(SshConfig, "");
     }
+
+    /// <summary>The ssh config the binary's ssh reads (through GIT_SSH_COMMAND): ssh finds ~/.ssh from the user database, not HOME.</summary>
+    public string SshConfig { get; }
 
     public static string BinaryPath { get; } = LocateBinary();
 
@@ -108,6 +113,8 @@ public sealed class CliRunner : IDisposable
             ["XDG_CONFIG_HOME"] = Path.Combine(Home, ".config"),
             ["GIT_CONFIG_GLOBAL"] = GlobalGitConfig,
             ["GIT_CONFIG_NOSYSTEM"] = "1",
+            ["GIT_SSH_COMMAND"] = $"ssh -F '{SshConfig}'",
+            ["GIT_SSH"] = null,
             ["GIT_TERMINAL_PROMPT"] = "0",
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         };

@@ -16,11 +16,13 @@ public class GitDiffScanTests
     [Test]
     public async Task Commits_are_passed_on_stdin_to_one_git_log_that_shows_each_commits_own_patch()
     {
-        var git = new FakeGit().On(a => a[0] == "log", 0, PatchWithKey(StripeKey()));
+        var git = new FakeGit().On(a => a.Contains("log"), 0, PatchWithKey(StripeKey()));
         var findings = await new GitDiffScan(git, new SecretScanner(SecretScanConfig.Default), "/repo").Commits([Sha, "b"]);
 
         var (arguments, stdin) = git.Calls.Single();
-        Assert.That(arguments, Is.EqualTo(new[] { "log", "-p", "-U0", "--no-ext-diff", "--no-textconv", "--no-color", "--full-index", "--format=commit %H", "--diff-merges=remerge", "--no-walk=unsorted", "--stdin" }));
+        Assert.That(arguments.SkipWhile(a => a != "log"), Is.EqualTo(new[] { "log", "-p", "-U0", "--no-ext-diff", "--no-textconv", "--no-color",
+            "--src-prefix=a/", "--dst-prefix=b/", "--full-index", "--format=commit %H", "--diff-merges=remerge", "--no-walk=unsorted", "--stdin" }));
+        Assert.That(arguments.TakeWhile(a => a != "log"), Does.Contain("core.quotePath=false"), "the same git settings as create's diff");
         Assert.That(stdin, Is.EqualTo($"{Sha}\nb\n"));
         var finding = findings.Single();
         Assert.That((finding.RuleId, finding.File, finding.Line, finding.Commit), Is.EqualTo(("stripe-secret-key", "p.py", 2, Sha)));

@@ -33,12 +33,11 @@ internal static class PatchText
 
     private static void Write(Stream output, FileChange change)
     {
-        var encoding = change.TextEncoding is null ? Encoding.UTF8 : Encoding.Latin1;
         foreach (var line in change.HeaderLines) WriteUtf8(output, line + "\n");
         foreach (var hunk in change.Hunks)
         {
             WriteUtf8(output, hunk.Header + "\n");
-            foreach (var line in hunk.Lines) output.Write(encoding.GetBytes(line + "\n"));
+            foreach (var line in hunk.Lines) WriteUtf8(output, line + "\n");
         }
     }
 

@@ -109,4 +109,33 @@ public class RemoteUrlParserTests
     {
         Assert.That(RemoteUrlParser.Parse("git@gitlab.com:group/sub/repo.git")!.ToString(), Is.EqualTo("gitlab.com/group/sub/repo"));
     }
+
+    [TestCase("git@github-work:acme/widgets.git", "github.com/acme/widgets")]
+    [TestCase("github-work:acme/widgets.git", "github.com/acme/widgets")]
+    [TestCase("ssh://git@github-work/acme/widgets.git", "github.com/acme/widgets")]
+    [TestCase("ssh://git@github-work:2222/acme/widgets.git", "github.com/acme/widgets")]
+    [TestCase("git+ssh://git@github-work/acme/widgets.git", "github.com/acme/widgets")]
+    [TestCase("https://github-work/acme/widgets.git", "github-work/acme/widgets")]
+    [TestCase("git://github-work/acme/widgets.git", "github-work/acme/widgets")]
+    public void Ssh_hosts_and_only_ssh_hosts_go_through_the_ssh_alias_resolver(string url, string expected)
+    {
+        var asked = new List<string>();
+
+        var remote = RemoteUrlParser.Parse(url, alias =>
+        {
+            asked.Add(alias);
+            return alias == "github-work" ? "github.com" : alias;
+        });
+
+        Assert.That(remote!.ToString(), Is.EqualTo(expected));
+        Assert.That(asked, Is.EqualTo(expected.StartsWith("github.com") ? new[] { "github-work" } : Array.Empty<string>()));
+    }
+
+    [Test]
+    public void An_alias_resolved_to_the_azure_ssh_host_is_normalised_like_the_host_itself()
+    {
+        var remote = RemoteUrlParser.Parse("git@azure-work:v3/org/project/repo", _ => "ssh.dev.azure.com");
+
+        Assert.That(remote!.ToString(), Is.EqualTo("dev.azure.com/org/project/_git/repo"));
+    }
 }

@@ -62,7 +62,7 @@ public class RepoInspectorWorkingChangesTests
         _repo.WriteFile(".gitignore", "*.log\n");
         _repo.WriteFile("ignored.log", "must not appear\n");
 
-        return ["staged.txt", "unstaged.txt", "both.txt", "renamed.txt", "crlf.txt", "latin1.txt", "no-newline.txt",
+        return ["staged.txt", "unstaged.txt", "both.txt", "renamed.txt", "crlf.txt", "no-newline.txt",
             "new dir/my file ü 日本.txt", "untracked/nested/deep.md", ".gitignore", "script.sh"];
     }
 
@@ -102,15 +102,15 @@ public class RepoInspectorWorkingChangesTests
     }
 
     [Test]
-    public void Non_utf8_content_is_decoded_byte_for_byte_and_marked()
+    public void Non_utf8_text_is_listed_not_inlined_because_a_prompt_cannot_carry_its_bytes()
     {
         MakeEveryKindOfChange();
 
         var latin1 = Inspect().WorkingChanges.Single(c => c.Path == "latin1.txt");
 
-        Assert.That(latin1.TextEncoding, Is.EqualTo("iso-8859-1"));
-        Assert.That(latin1.Hunks.Single().Lines, Has.Member("+crème brûlée"));
-        Assert.That(latin1.Hunks.Single().Lines, Has.Member(" café"));
+        Assert.That(latin1.Omission, Is.EqualTo(ContentOmission.NotUtf8));
+        Assert.That(latin1.Hunks, Is.Empty);
+        Assert.That(latin1.Size, Is.EqualTo(Latin1After.Length));
     }
 
     [Test]
@@ -305,5 +305,47 @@ public class RepoInspectorWorkingChangesTests
         _repo.RunIn(clone, "apply", Path.Combine(_repo.Root, "work.patch"));
 
         Assert.That(new FileInfo(Path.Combine(clone, "thing")).LinkTarget, Is.EqualTo("target.txt"));
+    }
+
+    [TestCase(null, TestName = "A touched but unchanged file is no change")]
+    [TestCase(1L, TestName = "A touched but unchanged file is no change, also when the read budget runs out")]
+    public void A_touched_but_unchanged_file_is_no_change(long? readBudget)
+    {
+        _repo.WriteFile("touched.txt", "same\n");
+        _repo.WriteFile("a.txt", "a\n");
+        _repo.WriteFile("b.txt", "b\n");
+        _repo.Commit("base");
+        _repo.CreateBareRemote();
+        _repo.Run("push", "-q", "-u", "origin", "main"); // no unpushed commit spends the budget first
+        _repo.WriteFile("touched.txt", "same\n");
+        File.SetLastWriteTimeUtc(_repo.FullPath("touched.txt"), DateTime.UtcNow.AddHours(1)); // stale stat data in the index
+        _repo.WriteFile("a.txt", "a\nchanged\n");
+        _repo.WriteFile("b.txt", "b\nchanged\n");
+
+        var changes = Inspect(o => o with { ReadBudgetBytes = readBudget }).WorkingChanges;
+
+        Assert.That(changes.Select(c => c.Path), Is.EquivalentTo(new[] { "a.txt", "b.txt" }));
+        if (readBudget is not null)
+            Assert.That(changes.Select(c => c.Omission), Is.EquivalentTo(new[] { ContentOmission.None, ContentOmission.ReadBudgetExceeded }));
+    }
+
+    [Test]
+    public void When_the_commits_spend_the_read_budget_the_working_changes_are_listed_without_content()
+    {
+        _repo.CommitFile("base.txt", "base\n");
+        _repo.CreateBareRemote();
+        _repo.Run("push", "-q", "-u", "origin", "main");
+        _repo.CommitFile("big.txt", Numbered(200, "unpushed"));
+        _repo.WriteFile("work.txt", "work\n");
+        _repo.WriteFile("base.txt", "base\nedited\n");
+
+        var snapshot = Inspect(o => o with { ReadBudgetBytes = 100 });
+
+        Assert.That(snapshot.UnpushedCommits.Single().Files.Single().Omission, Is.EqualTo(ContentOmission.None), "the first file is read whole");
+        Assert.That(snapshot.WorkingChanges.Select(c => (c.Path, c.Omission)), Is.EquivalentTo(new[]
+        {
+            ("base.txt", ContentOmission.ReadBudgetExceeded), ("work.txt", ContentOmission.ReadBudgetExceeded),
+        }));
+        Assert.That(snapshot.WorkingChanges.Single(c => c.Path == "work.txt").Kind, Is.EqualTo(ChangeKind.Untracked));
     }
 }

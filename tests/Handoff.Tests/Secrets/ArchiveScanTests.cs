@@ -242,7 +242,7 @@ public class ArchiveScanTests
         string Commit(char c) => $"commit {new string(c, 40)}\n\ndiff --git a/lib/x.jar b/lib/x.jar\nindex {new string('0', 40)}..{blob} 100644\nBinary files /dev/null and b/lib/x.jar differ\n";
         var jar = Zip(("META-INF/app.properties", Text($"token={token}\n")));
         var git = new FakeGit()
-            .On(a => a[0] == "log", 0, Commit('1') + Commit('2'))
+            .On(a => a.Contains("log"), 0, Commit('1') + Commit('2'))
             .On(a => a[0] == "cat-file", 0, Encoding.Latin1.GetString(jar));
 
         var findings = await new GitDiffScan(git, new SecretScanner(SecretScanConfig.Default), "/repo").Commits([new string('1', 40), new string('2', 40)]);

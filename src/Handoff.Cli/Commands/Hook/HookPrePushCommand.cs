@@ -8,22 +8,19 @@ namespace Handoff.Cli.Commands.Hook;
 
 /// <summary>
 /// `devin-handoff hook pre-push REMOTE [URL]`, called by the hook script with git's ref lines on stdin. Scans each
-/// commit being pushed that the remote lacks, on its own diff; exit 1 with a redacted report when one adds a secret
+/// commit being pushed that the remote lacks, on its own diff; exit 3 with a redacted report when one adds a secret
 /// of medium or high confidence (FindingPolicy); low-confidence findings are shown as a warning and the push goes on.
-/// When the tool itself fails, the push goes on with a warning (exit 0) unless devin-handoff.hook.failClosed is true.
-/// Never prompts.
+/// When the tool itself fails, the push goes on with a warning (exit 0) unless devin-handoff.hook.failClosed is true
+/// or cannot be read (exit 1). Never prompts.
 /// </summary>
 public sealed class HookPrePushCommand(AppServices services) : ICliCommand
 {
-    public const string FailClosedKey = "hook.failClosed";
-    public const string FailClosedEnv = "DEVIN_HANDOFF_HOOK_FAIL_CLOSED";
-
     private readonly Argument<string> _remote = new("REMOTE") { Description = "Name of the remote (git's first hook argument)" };
     private readonly Argument<string?> _url = new("URL") { Arity = ArgumentArity.ZeroOrOne, Description = "URL of the remote (git's second hook argument)" };
 
     public Command Build()
     {
-        var command = new Command("pre-push", "Run by the pre-push hook: reads git's ref lines on stdin and blocks the push (exit 1) when a pushed commit adds a secret");
+        var command = new Command("pre-push", "Run by the pre-push hook: reads git's ref lines on stdin and blocks the push (exit 3) when a pushed commit adds a secret");
         command.Arguments.Add(_remote);
         command.Arguments.Add(_url);
         command.SetAction((parse, ct) => Execute(parse.GetValue(_remote)!, ct));
@@ -39,15 +36,7 @@ public sealed class HookPrePushCommand(AppServices services) : ICliCommand
             error.WriteLine("devin-handoff: hook pre-push reads git's ref lines on stdin; it is run by the pre-push hook (try: devin-handoff scan --range @{u}..HEAD)");
             return ExitCodes.Usage;
         }
-        bool failClosed;
-        try
-        {
-            failClosed = services.Settings(cwd).GetBool(FailClosedEnv, FailClosedKey, false);
-        }
-        catch (Exception)
-        {
-            failClosed = false;
-        }
+        var failClosed = await FailClosedSetting.Read(services.Environment, services.Processes, cwd, cancellationToken);
         try
         {
             var refs = PushedRef.Parse(services.Console.In);
@@ -67,7 +56,7 @@ public sealed class HookPrePushCommand(AppServices services) : ICliCommand
             }
             Report(error, blocking);
             if (low.Count > 0) Warn(error, low);
-            return ExitCodes.Error;
+            return ExitCodes.SecretsFound;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -79,9 +68,10 @@ public sealed class HookPrePushCommand(AppServices services) : ICliCommand
             var message = e is HandoffException ? e.Message : $"{e.GetType().Name}: {e.Message}";
             message = message.ReplaceLineEndings(" ");
             if (services.TraceEnabled) error.WriteLine(e.ToString());
-            if (failClosed)
+            if (failClosed.FailClosed)
             {
-                error.WriteLine($"devin-handoff: the pre-push secret scan failed ({message}); push blocked because devin-handoff.hook.failClosed is true (skip once: git push --no-verify)");
+                var why = failClosed.Problem is null ? "devin-handoff.hook.failClosed is true" : $"{failClosed.Problem}, so the hook fails closed";
+                error.WriteLine($"devin-handoff: the pre-push secret scan failed ({message}); push blocked because {why} (skip once: git push --no-verify)");
                 return ExitCodes.Error;
             }
             error.WriteLine($"devin-handoff: warning: the pre-push secret scan failed ({message}); pushing without it (to block instead: git config devin-handoff.hook.failClosed true)");
