@@ -17,6 +17,12 @@ public static partial class BuiltInRules
             @"(?i)(?:^|\s)(?:-H|--header)(?:=|\s{1,5})(?<q>[""'])(?:proxy-)?(?:authorization|x-[\w-]{0,40}(?:key|token|auth|secret)|[\w-]{0,20}api-?key|(?:private-|access-|auth-)?token)\s*:\s*"
             + @"(?:(?:bearer|token|basic|apikey|key)\s+)?(?<secret>[^\s""'<>{}]{12,2000})(?-i:\k<q>)",
             "-h \"|-h '|-h=|--header") with { MinEntropy = 3.0 };
+    }
+
+    /// <summary>Last in the catalog: where a keyword rule finds the same value, its finding (and confidence) is the one kept.</summary>
+    private static IEnumerable<SecretRule> KeywordFreeValues()
+    {
+        const RuleFamily F = RuleFamily.Generic;
         // Keyword-free values in .env-style files (detect-secrets' high-entropy strings, with its guards: placeholders,
         // ids, UUIDs, URLs and words are left alone). Hex and other values have their own entropy floor.
         yield return R("dotenv-high-entropy-value", F, "High-entropy value in a .env-style file, whatever its name",

@@ -15,7 +15,8 @@ public static partial class BuiltInRules
         public const string GenericApiKey =
             @"(?i)(?<name>(?:(?<![a-z])key|(?<=api|access|auth|secret|master|signing|encryption|private|app)key|(?-i:(?<=[a-z])Key)|credentials?|creds)" + GenericTail;
 
-        public const string BearerToken = @"(?i)\b(?:bearer|token)\s+(?<secret>[A-Za-z0-9_\-.=+/~]{12,2000})";
+        // not after "-": "--next-token <value>" is a CLI flag (cli-password-flag's business), not an authorization header
+        public const string BearerToken = @"(?i)(?<![\w-])(?:bearer|token)\s+(?<secret>[A-Za-z0-9_\-.=+/~]{12,2000})";
         public const string DockerfileEnvSecret =
             @"(?i)^\s*(?:ENV|ARG)\s+(?<name>\w*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY)\w*)(?:\s+|\s*=\s*)[""']?(?<secret>[^\s""'$]{8,500})";
         public const string XmlAttributeSecret =

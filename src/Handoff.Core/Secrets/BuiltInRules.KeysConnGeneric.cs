@@ -58,7 +58,7 @@ public static partial class BuiltInRules
             @"(?i)(?:Server|Data Source|Host|Addr|Address|Database|Initial Catalog|User Id|Uid|Username)\s*=[^;""']*;(?:[^;""']*;){0,8}?\s*(?:Password|Pwd)\s*=\s*(?<secret>'[^']{3,200}'|[^;""'\s]{3,200})",
             "password=|password =|pwd=|pwd =");
         yield return R("libpq-connection-string-password", F, "libpq key/value connection string password",
-            @"(?i)\b(?:host|hostaddr|dbname|user)=\S+\s+(?:\w+=\S+\s+){0,8}?password=(?<secret>'[^']{3,200}'|[^\s'""]{3,200})", "password=");
+            @"(?i)\b(?:host|hostaddr|dbname|user)=[^\s,()]+\s+(?:\w+=[^\s,()]+\s+){0,8}?password=(?<secret>'[^']{3,200}'|[^\s'"",()]{3,200})", "password=");
     }
 
     private static IEnumerable<SecretRule> Generics()
@@ -68,8 +68,8 @@ public static partial class BuiltInRules
         yield return R("basic-auth-header", RuleFamily.Generic, "HTTP Basic authorization header (base64 user:password)",
             @"(?i)\bbasic\s+(?<secret>[A-Za-z0-9+/]{8,400}={0,2})", "basic") with { Decode = DecodeKind.Base64, DecodedMustMatch = @"^[^:\s]+:\S{4,}$" };
         yield return R("cli-password-flag", RuleFamily.Generic, "Password / token passed as a command-line flag",
-            @"(?i)(?:--(?:password|passwd|token|api-key|apikey|secret|client-secret|access-token|auth-token)[= ]|\bmysql(?:dump|admin)?\b[^\n]*?\s-p)[""']?(?<secret>[^\s""'$]{8,500})",
-            "--password --passwd --token --api-key --apikey --secret --client-secret --access-token --auth-token mysql") with { MinEntropy = 2.5 };
+            @"(?i)(?:--(?:password|passwd|token|api-key|apikey|secret|client-secret|access-token|auth-token)[= ]|\bmysql(?:dump|admin)?\b[^\n]*?\s-p)[""']?(?<secret>(?!-)[^\s""'$]{8,500})",
+            "--password --passwd --token --api-key --apikey --secret --client-secret --access-token --auth-token mysql") with { MinEntropy = 2.5, IsGeneric = true, Confidence = FindingConfidence.Low };
         yield return R("dockerfile-env-secret", RuleFamily.Generic, "Secret baked into a Dockerfile ENV/ARG",
             HotPatterns.DockerfileEnvSecret,
             "env arg") with { IsGeneric = true, Confidence = FindingConfidence.Low };

@@ -9,7 +9,7 @@ public static partial class BuiltInRules
     private static readonly Lazy<IReadOnlyList<SecretRule>> AllRules = new(() =>
         Cloud().Concat(SourceHosts()).Concat(Chat()).Concat(Payments()).Concat(AiProviders())
             .Concat(PackageRegistries()).Concat(Saas()).Concat(PrivateKeys()).Concat(CryptoKeys()).Concat(Jwts())
-            .Concat(ConnectionStrings()).Concat(Contexts()).Concat(Generics()).ToList());
+            .Concat(ConnectionStrings()).Concat(Contexts()).Concat(Generics()).Concat(KeywordFreeValues()).ToList());
 
     public static IReadOnlyList<SecretRule> Content => AllRules.Value;
 

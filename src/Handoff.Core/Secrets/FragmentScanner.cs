@@ -15,6 +15,9 @@ internal sealed class FragmentScanner(ScanContext context)
     private bool _allowNext;
     private string? _blockEnd;
     private string? _blockRule;
+    private bool _inFence;
+    private string? _docsPath;
+    private bool _isDocs;
 
     public ScanContext Context => context;
 
@@ -26,6 +29,7 @@ internal sealed class FragmentScanner(ScanContext context)
         _blockRule = null;
         _valuesBelowNames.Reset();
         _pendingKey = null;
+        _inFence = false;
     }
 
     /// <summary>
@@ -43,11 +47,13 @@ internal sealed class FragmentScanner(ScanContext context)
         if (_blockEnd is not null)
         {
             var rule = _blockRule!;
-            if (line.Contains(_blockEnd, StringComparison.Ordinal)) Reset();
+            // The block ends here; the rest of the state (a Markdown fence around the key, values below names) goes on.
+            if (line.Contains(_blockEnd, StringComparison.Ordinal)) (_blockEnd, _blockRule) = (null, null);
             if (wantRedacted) redacted = $"[REDACTED:{rule}]";
             return true;
         }
         var allowedByPreviousLine = _allowNext;
+        TrackCodeFence(line, path);
         _hits.Clear();
         _lines.Scan(line, rulePath ?? path, _hits);
         _allowNext = _lines.SawNextlinePragma;
@@ -131,6 +137,26 @@ internal sealed class FragmentScanner(ScanContext context)
         _blockRule = rule;
         if (wantRedacted) redacted = $"[REDACTED:{rule}]";
         return true;
+    }
+
+    // In Markdown, keyword findings count in code blocks only (prose never holds a literal); a fence line opens or closes one.
+    private void TrackCodeFence(ReadOnlySpan<char> line, string path)
+    {
+        if (!ReferenceEquals(path, _docsPath))
+        {
+            _docsPath = path;
+            _isDocs = Generic.FileKinds.Of(path) == Generic.FileKind.Docs;
+            _inFence = false;
+        }
+        if (!_isDocs)
+        {
+            _lines.InCodeBlock = false;
+            return;
+        }
+        var trimmed = line.TrimStart(' ');
+        if (line.Length - trimmed.Length < 4 && (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal)))
+            _inFence = !_inFence;
+        _lines.InCodeBlock = _inFence;
     }
 
     public static bool HasAllowMarker(ReadOnlySpan<char> line)

@@ -593,16 +593,16 @@ public static class RuleSamples
             ["\"Default\": \"Server=(localdb)\\\\mssqllocaldb;Database=app;Trusted_Connection=True\"", "Host=pg;Username=app;Password=${PG_PASSWORD};"]),
         ["libpq-connection-string-password"] = new(
             ["conn = psycopg2.connect(\"host=db dbname=app user=app password=⟨«A16»⟩\")", "PGCONN='host=10.0.0.4 port=5432 user=svc password=⟨«A20»⟩ sslmode=require'"],
-            ["\"host=db dbname=app user=app password=$PGPASSWORD\"", "host=db user=app sslmode=require"]),
+            ["\"host=db dbname=app user=app password=$PGPASSWORD\"", "host=db user=app sslmode=require", "def connect(host, user=None, password=None, timeout=30):"]),
         ["bearer-token"] = new(
             ["Authorization: Bearer ⟨«u40»⟩", "headers['Authorization'] = 'Bearer ⟨«A32»⟩'"],
-            ["Authorization: Bearer ${TOKEN}", "headers['Authorization'] = 'Bearer ' + token"]),
+            ["Authorization: Bearer ${TOKEN}", "headers['Authorization'] = 'Bearer ' + token", "aws dynamodb list-tables --starting-token «A40»"]),
         ["basic-auth-header"] = new(
             ["Authorization: Basic ⟨«B64:admin:‹A16›»⟩", "req.headers['Authorization'] = 'Basic ⟨«B64:ci-bot:‹A24›»⟩'"],
             ["Authorization: Basic ${CREDS}", "basic «B64:no-colon-here»"]),
         ["cli-password-flag"] = new(
             ["docker login --username ci --password ⟨«A20»⟩ registry.acme.io", "mysql -u root -p⟨«A12»⟩ app < dump.sql"],
-            ["docker login --password-stdin", "az login --password $AZ_PASSWORD"]),
+            ["docker login --password-stdin", "az login --password $AZ_PASSWORD", "gh gist list --secret --public"]),
         ["dockerfile-env-secret"] = new(
             ["ENV DB_PASSWORD ⟨«A16»⟩", "ARG NPM_TOKEN=⟨«A36»⟩"],
             ["ARG NPM_TOKEN", "ENV DB_PASSWORD=${DB_PASSWORD}"]),
