@@ -106,7 +106,7 @@ internal static class KeywordJudge
             if (stop >= 0) valueEnd = valueStart + stop;
             return true;
         }
-        if (facts.Kind == FileKind.Code) return false;
+        if (facts.Kind == FileKind.Code) return IsInsideString(line, match.NameStart) && !StartsLikeCode(line.AsSpan(valueStart, valueEnd - valueStart));
         var lineStart = facts.Kind == FileKind.Docs ? InlineCodeStart(line, match.NameStart) : 0;
         if (facts.Kind != FileKind.Config && !IsKeyValueLine(match, lineStart, allowBullet: facts.Kind == FileKind.Text)
             && !(facts.Kind == FileKind.Text && (facts.FreeText || IsFlowMappingKey(line, match.NameStart)))) return false;
@@ -118,6 +118,22 @@ internal static class KeywordJudge
         commandPrefix = rest.Length < line.Length - valueEnd && IsKeyValueLine(match, lineStart, allowBullet: false);
         // free text: "I set api_key = … yesterday" (a word that follows a value ends it)
         return commandPrefix || (facts.FreeText && rest.Length < line.Length - valueEnd);
+    }
+
+    /// <summary>
+    /// The name stands inside a string literal of code: <c>'''api_secret: !!binary …'''</c>, <c>"user=app;password=…"</c>.
+    /// Text embedded in code (YAML, env, a connection string) holds literals of its own.
+    /// </summary>
+    private static bool IsInsideString(string line, int nameStart)
+    {
+        var open = '\0';
+        for (var i = 0; i < nameStart; i++)
+        {
+            var c = line[i];
+            if (open != '\0' && c == '\\') i++;
+            else if (c is '"' or '\'' or '`') open = open == '\0' ? c : c == open ? '\0' : open;
+        }
+        return open != '\0';
     }
 
     /// <summary>The name follows the '?' or '&amp;' of a URL's query: "https://host/path?token=", "…?a=1&amp;key=".</summary>
