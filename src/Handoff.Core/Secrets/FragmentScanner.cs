@@ -53,7 +53,7 @@ internal sealed class FragmentScanner(ScanContext context)
             return true;
         }
         var allowedByPreviousLine = _allowNext;
-        TrackCodeFence(line, path);
+        TrackCodeFence(line, rulePath ?? path);
         _hits.Clear();
         _lines.Scan(line, rulePath ?? path, _hits);
         _allowNext = _lines.SawNextlinePragma;

@@ -129,7 +129,7 @@ internal sealed class LineScanner(CompiledRuleSet set)
             if (!ReferenceEquals(_factsPath, _path))
             {
                 _factsPath = _path;
-                _facts = new LineFacts(FileKinds.Of(_path), FileKinds.IsTestOrExample(_path), false);
+                _facts = new LineFacts(FileKinds.Of(_path), FileKinds.IsTestOrExample(_path), false, FileKinds.IsFreeText(_path));
             }
             return _facts with { InCodeBlock = InCodeBlock };
         }

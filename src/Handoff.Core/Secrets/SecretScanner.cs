@@ -47,6 +47,10 @@ public sealed class SecretScanner : ISecretScanner
     /// <summary>Filters working changes and unpushed commits with this scanner's config.</summary>
     public FilteredChanges Filter(RepoSnapshot snapshot, SecretMode mode) => SnapshotFilter.Filter(snapshot, mode, _context);
 
+    /// <summary>
+    /// Redacts free text. The lines of a diff in it (a prompt's uncommitted diff or patches, after "diff --git a/X b/X")
+    /// are judged as lines of X, as the hunk scan judged them, so this pass never rewrites code that scan let through.
+    /// </summary>
     public RedactedText Redact(string label, string text)
     {
         var findings = new List<Finding>();
@@ -54,6 +58,7 @@ public sealed class SecretScanner : ISecretScanner
         var output = new System.Text.StringBuilder(text.Length);
         var lineNumber = 0;
         var pos = 0;
+        string? diffPath = null;
         while (pos <= text.Length)
         {
             var newline = text.IndexOf('\n', pos);
@@ -61,9 +66,12 @@ public sealed class SecretScanner : ISecretScanner
             var lineEnd = end > pos && text[end - 1] == '\r' ? end - 1 : end;
             lineNumber++;
             var line = text.AsSpan(pos, lineEnd - pos);
+            diffPath = PromptDiff.PathAfter(line, diffPath);
+            var prefix = diffPath is not null && PromptDiff.IsHunkLine(line) ? 1 : 0;
             try
             {
-                output.Append(scanner.ScanLine(line, label, lineNumber, null, findings, true, out var redacted) ? redacted : line);
+                output.Append(line[..prefix]);
+                output.Append(scanner.ScanLine(line[prefix..], label, lineNumber, null, findings, true, out var redacted, diffPath) ? redacted : line[prefix..]);
             }
             catch (Exception)
             {

@@ -89,6 +89,12 @@ internal static class FileKinds
     }
 
     /// <summary>
+    /// The labels of what the user writes for a handoff (task, context, title) and of the prompt's own text: free text,
+    /// where a keyword value counts wherever it stands on a line (the diff inside a prompt is judged as its files).
+    /// </summary>
+    public static bool IsFreeText(string path) => path is "task" or "context" or "title" or "prompt";
+
+    /// <summary>
     /// True for tests, fixtures, samples and documentation (a folder such as <c>testdata/</c>, a name such as
     /// <c>login_test.go</c>): what is found there is usually made up, so it lowers a keyword finding's confidence.
     /// It never hides a finding.

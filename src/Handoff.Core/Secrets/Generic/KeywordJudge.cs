@@ -1,7 +1,10 @@
 namespace Handoff.Core.Secrets.Generic;
 
-/// <summary>Where a line comes from: its file's kind, whether that path lowers confidence, and whether the line is in a code block.</summary>
-internal readonly record struct LineFacts(FileKind Kind, bool Lowered, bool InCodeBlock);
+/// <summary>
+/// Where a line comes from: its file's kind, whether that path lowers confidence, whether the line is in a code block, and
+/// whether it is free text the user wrote (a task, a context: <see cref="FileKinds.IsFreeText"/>).
+/// </summary>
+internal readonly record struct LineFacts(FileKind Kind, bool Lowered, bool InCodeBlock, bool FreeText = false);
 
 /// <summary>
 /// A match of a generic rule on one line: the name a value is assigned to (from its first character, which may lie
@@ -103,17 +106,34 @@ internal static class KeywordJudge
             if (stop >= 0) valueEnd = valueStart + stop;
             return true;
         }
-        if (facts.Kind == FileKind.Code) return false;
+        if (facts.Kind == FileKind.Code) return IsInsideString(line, match.NameStart) && !StartsLikeCode(line.AsSpan(valueStart, valueEnd - valueStart));
         var lineStart = facts.Kind == FileKind.Docs ? InlineCodeStart(line, match.NameStart) : 0;
         if (facts.Kind != FileKind.Config && !IsKeyValueLine(match, lineStart, allowBullet: facts.Kind == FileKind.Text)
-            && !(facts.Kind == FileKind.Text && IsFlowMappingKey(line, match.NameStart))) return false;
+            && !(facts.Kind == FileKind.Text && (facts.FreeText || IsFlowMappingKey(line, match.NameStart)))) return false;
         if (line[valueStart] == '[' && !SkipFlowBracket(line, ref valueStart, valueEnd)) return false;
         if (facts.Kind == FileKind.Config && line[valueStart] is '!' or '&' && !SkipYamlTag(line, ref valueStart, ref valueEnd)) return false;
         if (StartsLikeCode(line.AsSpan(valueStart, valueEnd - valueStart))) return false;
         var rest = line.AsSpan(valueEnd).TrimStart(" \t");
         if (rest.IsEmpty || rest[0] is ',' or '}' or ']' or '`' || StartsWithAny(rest, CommentStarts)) return true;
         commandPrefix = rest.Length < line.Length - valueEnd && IsKeyValueLine(match, lineStart, allowBullet: false);
-        return commandPrefix;
+        // free text: "I set api_key = … yesterday" (a word that follows a value ends it)
+        return commandPrefix || (facts.FreeText && rest.Length < line.Length - valueEnd);
+    }
+
+    /// <summary>
+    /// The name stands inside a string literal of code: <c>'''api_secret: !!binary …'''</c>, <c>"user=app;password=…"</c>.
+    /// Text embedded in code (YAML, env, a connection string) holds literals of its own.
+    /// </summary>
+    private static bool IsInsideString(string line, int nameStart)
+    {
+        var open = '\0';
+        for (var i = 0; i < nameStart; i++)
+        {
+            var c = line[i];
+            if (open != '\0' && c == '\\') i++;
+            else if (c is '"' or '\'' or '`') open = open == '\0' ? c : c == open ? '\0' : open;
+        }
+        return open != '\0';
     }
 
     /// <summary>The name follows the '?' or '&amp;' of a URL's query: "https://host/path?token=", "…?a=1&amp;key=".</summary>
