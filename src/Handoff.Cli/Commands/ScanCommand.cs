@@ -9,10 +9,11 @@ namespace Handoff.Cli.Commands;
 
 /// <summary>
 /// `devin-handoff scan`: runs the secret scanner over what a handoff would send (default), the staged changes,
-/// the added lines of a commit range, files and folders, or stdin. Exit 3 when findings remain, 0 when clean.
+/// the added lines of a commit range, files and folders, or stdin. Exit 3 when a finding of medium or high confidence
+/// remains (what would block the pre-push hook, FindingPolicy); low-confidence findings are reported with exit 0.
 /// </summary>
 public sealed class ScanCommand(AppServices services) : CliCommand(services, "scan",
-    "Scan for secrets: by default what `create` would send (working changes and unpushed commits); exit 3 when any is found")
+    "Scan for secrets: by default what `create` would send (working changes and unpushed commits); exit 3 when one of medium or high confidence is found")
 {
     private readonly Argument<string[]> _paths = new("PATH") { Arity = ArgumentArity.ZeroOrMore, Description = "Files or folders to scan (whole content)" };
     private readonly Option<bool> _staged = new("--staged") { Description = "Scan the staged changes (index against HEAD)" };
@@ -52,7 +53,7 @@ public sealed class ScanCommand(AppServices services) : CliCommand(services, "sc
         }
 
         Write(findings, mode, json, sarif, scanner);
-        return findings.Count > 0 ? ExitCodes.SecretsFound : ExitCodes.Ok;
+        return FindingPolicy.AnyBlocks(findings) ? ExitCodes.SecretsFound : ExitCodes.Ok;
     }
 
     private void Write(IReadOnlyList<Finding> findings, string mode, bool json, bool sarif, SecretScanner scanner)
@@ -72,7 +73,9 @@ public sealed class ScanCommand(AppServices services) : CliCommand(services, "sc
             status.WriteLine("devin-handoff: no secrets found");
             return;
         }
-        status.WriteLine($"devin-handoff: {FindingsText.Summary(findings)} found");
+        var low = findings.Count(f => !FindingPolicy.Blocks(f));
+        var lowNote = low == 0 ? "" : low == findings.Count ? " (low confidence: not blocking)" : $" ({low} of low confidence: not blocking)";
+        status.WriteLine($"devin-handoff: {FindingsText.Summary(findings)} found{lowNote}");
         if (!json && !sarif)
             status.WriteLine("  false positive? add `devin-handoff:allow` on the line, or its fingerprint to .devin-handoff-ignore");
     }

@@ -15,7 +15,8 @@ public static partial class BuiltInRules
         public const string GenericApiKey =
             @"(?i)(?<name>(?:(?<![a-z])key|(?<=api|access|auth|secret|master|signing|encryption|private|app)key|(?-i:(?<=[a-z])Key)|credentials?|creds)" + GenericTail;
 
-        public const string BearerToken = @"(?i)\b(?:bearer|token)\s+(?<secret>[A-Za-z0-9_\-.=+/~]{12,2000})";
+        // not after "-": "--next-token <value>" is a CLI flag (cli-password-flag's business), not an authorization header
+        public const string BearerToken = @"(?i)(?<![\w-])(?:bearer|token)\s+(?<secret>[A-Za-z0-9_\-.=+/~]{12,2000})";
         public const string DockerfileEnvSecret =
             @"(?i)^\s*(?:ENV|ARG)\s+(?<name>\w*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY)\w*)(?:\s+|\s*=\s*)[""']?(?<secret>[^\s""'$]{8,500})";
         public const string XmlAttributeSecret =
@@ -25,8 +26,14 @@ public static partial class BuiltInRules
         public const string NpmrcAuth =
             @"(?i)(?:_authToken|_auth|_password|npmAuthToken|npmAuthIdent)[""']?\s{0,5}[=:]\s{0,5}[""']?(?<secret>[^\s""'${}]{8,2000})";
         public const string NpmrcPath = @"(?:^|/)\.(?:npmrc|yarnrc(?:\.yml)?)$";
+        public const string DotenvContentPath = PathPatterns.DotenvContent; // the .env-style value rules' path
         public const string GitHubLegacyToken =
             @"(?i)(?:github[\w.-]{0,20}(?:token|key|secret|pat|password)|gh[_.-](?:token|pat))[\w.-]{0,30}" + Assign + @"(?<secret>(?-i:[a-f0-9]{40}))(?![\w-])";
+
+        // Vault's legacy "s." tokens assigned to a vault or token name. "token" is in one line of code in fifteen, so the
+        // match starts at "s." (found by a vectorized search) and looks back for the name, instead of starting at each "token".
+        public const string VaultLegacyToken =
+            @"(?<secret>s\.[A-Za-z0-9]{24})(?<=(?i:vault|token)[\w.-]{0,30}" + Assign + @"s\.[A-Za-z0-9]{24})(?![\w.-])";
 
         /// <summary>Keyword-anchored rules are also run as <c>\G</c> + pattern at each keyword occurrence.</summary>
         public const string Anchor = @"\G";
@@ -51,5 +58,6 @@ public static partial class BuiltInRules
         public const string CredentialsFile =
             @"(?:^|/)(?:\.aws/credentials|\.azure/accessTokens\.json|\.config/gcloud/(?:credentials\.db|access_tokens\.db|application_default_credentials\.json)|\.boto|\.s3cfg)$";
         public const string Htpasswd = @"(?:^|/)\.htpasswd$";
+        public const string DotenvContent = @"(?:^|/)(?![^/]*\.(?:example|sample|template|dist|defaults?|schema)(?:\.|$))(?:\.env(?:\.[\w.-]+)?|[\w.-]+\.env|\.envrc|\.flaskenv)$";
     }
 }

@@ -8,8 +8,8 @@ public static partial class BuiltInRules
 {
     private static readonly Lazy<IReadOnlyList<SecretRule>> AllRules = new(() =>
         Cloud().Concat(SourceHosts()).Concat(Chat()).Concat(Payments()).Concat(AiProviders())
-            .Concat(PackageRegistries()).Concat(Saas()).Concat(PrivateKeys()).Concat(Jwts())
-            .Concat(ConnectionStrings()).Concat(Generics()).ToList());
+            .Concat(PackageRegistries()).Concat(Saas()).Concat(PrivateKeys()).Concat(CryptoKeys()).Concat(Jwts())
+            .Concat(ConnectionStrings()).Concat(Contexts()).Concat(Generics()).Concat(KeywordFreeValues()).ToList());
 
     public static IReadOnlyList<SecretRule> Content => AllRules.Value;
 
@@ -20,7 +20,7 @@ public static partial class BuiltInRules
         new() { Id = "path-ssh-private-key", Description = "SSH private key file", PathRegex = PathPatterns.SshPrivateKey, ExceptPathRegex = @"\.pub$" },
         new() { Id = "path-private-key-file", Description = "private key file (*.key, *.ppk, *.pem holding a private key)", PathRegex = PathPatterns.PrivateKeyFile, ExceptPathRegex = @"(?:\.pub\.key|public\.key|\.pubkey)$" },
         new() { Id = "path-pem-private-key", Description = "PEM file holding a private key", PathRegex = PathPatterns.PemPrivateKey, ContentRegex = @"PRIVATE KEY-----" },
-        new() { Id = "path-keystore", Description = "keystore / PKCS#12 file", PathRegex = PathPatterns.Keystore },
+        new() { Id = "path-keystore", Description = "keystore / PKCS#12 file", PathRegex = PathPatterns.Keystore, ContentCheck = KeystoreShape.MayBeKeystore },
         new() { Id = "path-npmrc", Description = ".npmrc / .yarnrc holding a registry credential", PathRegex = PathPatterns.Npmrc, ContentRegex = @"(?i)(?:_authToken|_auth|_password|npmAuthToken|npmAuthIdent)\s*[=:]\s*[""']?[^\s""'$]" },
         new() { Id = "path-pypirc", Description = ".pypirc holding a password", PathRegex = PathPatterns.Pypirc, ContentRegex = @"(?im)^\s*password\s*[=:]\s*\S" },
         new() { Id = "path-netrc", Description = ".netrc holding a password", PathRegex = PathPatterns.Netrc, ContentRegex = @"(?i)\bpassword\s+\S" },

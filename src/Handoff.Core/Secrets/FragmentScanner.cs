@@ -10,9 +10,14 @@ internal sealed class FragmentScanner(ScanContext context)
     private const int MaxPreviewChars = 160;
     private readonly LineScanner _lines = new(context.Rules);
     private readonly List<RawHit> _hits = [];
+    private readonly MultiLineValues _valuesBelowNames = new();
+    private PendingKey? _pendingKey;
     private bool _allowNext;
     private string? _blockEnd;
     private string? _blockRule;
+    private bool _inFence;
+    private string? _docsPath;
+    private bool _isDocs;
 
     public ScanContext Context => context;
 
@@ -22,6 +27,9 @@ internal sealed class FragmentScanner(ScanContext context)
         _allowNext = false;
         _blockEnd = null;
         _blockRule = null;
+        _valuesBelowNames.Reset();
+        _pendingKey = null;
+        _inFence = false;
     }
 
     /// <summary>
@@ -35,17 +43,21 @@ internal sealed class FragmentScanner(ScanContext context)
         string? rulePath = null)
     {
         redacted = null;
+        if (_pendingKey is { } pending && ContinuePendingKey(pending, line, findings, wantRedacted, out redacted)) return true;
         if (_blockEnd is not null)
         {
             var rule = _blockRule!;
-            if (line.Contains(_blockEnd, StringComparison.Ordinal)) Reset();
+            // The block ends here; the rest of the state (a Markdown fence around the key, values below names) goes on.
+            if (line.Contains(_blockEnd, StringComparison.Ordinal)) (_blockEnd, _blockRule) = (null, null);
             if (wantRedacted) redacted = $"[REDACTED:{rule}]";
             return true;
         }
         var allowedByPreviousLine = _allowNext;
+        TrackCodeFence(line, rulePath ?? path);
         _hits.Clear();
         _lines.Scan(line, rulePath ?? path, _hits);
         _allowNext = _lines.SawNextlinePragma;
+        if (_valuesBelowNames.Observe(line, path) is { } below && _hits.Count == 0) ScanValueBelowName(line, path, below);
         if (_hits.Count == 0 || allowedByPreviousLine || HasAllowMarker(line)) return false;
         ValueLists.AddListedValues(line, _hits, context.Rules.Allowlist);
 
@@ -53,7 +65,15 @@ internal sealed class FragmentScanner(ScanContext context)
         foreach (var hit in _hits)
         {
             var fingerprint = Fingerprint.Of(path, hit.Rule.Rule.Id, hit.Secret);
-            if (!context.IsIgnored(fingerprint)) kept.Add((hit, fingerprint));
+            if (context.IsIgnored(fingerprint)) continue;
+            if (hit.Rule.Rule.BlockEnd is not null && !KeyBodyFollows(hit, line, path, lineNumber, commit, fingerprint)) continue;
+            kept.Add((hit, fingerprint));
+        }
+        // A key header waiting for its body: a redacted copy loses it at once (the body is redacted once it is seen).
+        if (kept.Count == 0 && wantRedacted && _pendingKey is { } waiting && waiting.LineNumber == lineNumber)
+        {
+            redacted = Replace(line, [(waiting.Hit, waiting.Fingerprint)], h => $"[REDACTED:{h.Rule.Rule.Id}]");
+            return true;
         }
         if (kept.Count == 0) return false;
 
@@ -70,6 +90,73 @@ internal sealed class FragmentScanner(ScanContext context)
             _blockRule = last.Rule.Rule.Id;
         }
         return true;
+    }
+
+    // A value alone on its line below its name (multi-line XML element, nested YAML, continuation line) is scanned as
+    // "name: value", and the hits are moved back onto the line.
+    private void ScanValueBelowName(ReadOnlySpan<char> line, string path, (string Name, int Start, int Length) value)
+    {
+        var prefix = value.Name + ": ";
+        _lines.Scan(string.Concat(prefix, line.Slice(value.Start, value.Length)), path, _hits);
+        for (var i = _hits.Count - 1; i >= 0; i--)
+        {
+            var hit = _hits[i];
+            if (hit.Start < prefix.Length) _hits.RemoveAt(i);
+            else _hits[i] = hit with { Start = hit.Start - prefix.Length + value.Start };
+        }
+    }
+
+    /// <summary>A private-key header found, whose body (<see cref="KeyBlockBody"/>) has yet to reach its minimum.</summary>
+    private sealed record PendingKey(RawHit Hit, string Path, int LineNumber, string? Commit, string Fingerprint, string Preview, int Chars);
+
+    // A key header counts once key material follows it; when the body is on the next lines, its finding waits for them.
+    private bool KeyBodyFollows(RawHit hit, ReadOnlySpan<char> line, string path, int lineNumber, string? commit, string fingerprint)
+    {
+        var chars = KeyBlockBody.OnHeaderLine(hit.Secret);
+        if (chars >= KeyBlockBody.MinChars) return true;
+        var end = hit.Rule.Rule.BlockEnd!;
+        if (chars >= 0 && !hit.Secret.Contains(end, StringComparison.Ordinal) && !line[(hit.Start + hit.Length)..].Contains(end, StringComparison.Ordinal))
+            _pendingKey = new PendingKey(hit, path, lineNumber, commit, fingerprint, Preview(line, [(hit, fingerprint)]), chars);
+        return false;
+    }
+
+    // The lines after a key header: header lines ("DEK-Info: …") and base64 count toward its body, and its finding is
+    // added on the line that completes it (redacted from there to the END line). An END line, or a line that cannot be
+    // key material, ends the wait: the header was a mention, or a placeholder body.
+    private bool ContinuePendingKey(PendingKey pending, ReadOnlySpan<char> line, List<Finding> findings, bool wantRedacted, out string? redacted)
+    {
+        redacted = null;
+        var end = pending.Hit.Rule.Rule.BlockEnd!;
+        var chars = line.Contains(end, StringComparison.Ordinal) ? -1 : KeyBlockBody.OnBodyLine(line);
+        _pendingKey = chars >= 0 ? pending with { Chars = pending.Chars + chars } : null;
+        if (_pendingKey is null || _pendingKey.Chars < KeyBlockBody.MinChars) return false;
+        _pendingKey = null;
+        var rule = pending.Hit.Rule.Rule.Id;
+        findings.Add(new Finding(rule, pending.Path, pending.LineNumber, pending.Fingerprint, pending.Preview, pending.Commit, pending.Hit.Confidence));
+        _blockEnd = end;
+        _blockRule = rule;
+        if (wantRedacted) redacted = $"[REDACTED:{rule}]";
+        return true;
+    }
+
+    // In Markdown, keyword findings count in code blocks only (prose never holds a literal); a fence line opens or closes one.
+    private void TrackCodeFence(ReadOnlySpan<char> line, string path)
+    {
+        if (!ReferenceEquals(path, _docsPath))
+        {
+            _docsPath = path;
+            _isDocs = Generic.FileKinds.Of(path) == Generic.FileKind.Docs;
+            _inFence = false;
+        }
+        if (!_isDocs)
+        {
+            _lines.InCodeBlock = false;
+            return;
+        }
+        var trimmed = line.TrimStart(' ');
+        if (line.Length - trimmed.Length < 4 && (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal)))
+            _inFence = !_inFence;
+        _lines.InCodeBlock = _inFence;
     }
 
     public static bool HasAllowMarker(ReadOnlySpan<char> line)

@@ -5,7 +5,7 @@ namespace Handoff.Core.Secrets;
 /// <summary>What to do with a hunk that holds a finding.</summary>
 public enum SecretMode
 {
-    /// <summary>Leave the whole hunk out (default).</summary>
+    /// <summary>Leave the whole hunk out when a finding blocks (default); only low-confidence values are redacted in place (<see cref="FindingPolicy"/>).</summary>
     Withhold,
     /// <summary>Keep the hunk, replace only the secret with [REDACTED:rule-id].</summary>
     Redact,
@@ -14,8 +14,9 @@ public enum SecretMode
 /// <summary>
 /// A secret found. Never holds the secret in clear: Preview is redacted, Fingerprint is
 /// "path:rule:salted-hash" (the form written to .devin-handoff-ignore). Line 0 means the whole file
-/// (a path rule). Confidence is High when an offline checksum verified the token, Low for generic rules
-/// and failed checksums (still reported and withheld).
+/// (a path rule). Confidence is High when an offline checksum verified the token (and for private keys and files
+/// that are secrets by name), Medium for a provider's token format and a strong keyword secret, Low for a weaker
+/// keyword value and a failed checksum; <see cref="FindingPolicy"/> says what each does.
 /// </summary>
 public sealed record Finding(
     string RuleId,

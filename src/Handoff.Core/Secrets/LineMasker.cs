@@ -46,9 +46,19 @@ internal static class LineMasker
         var end = hit.Start + hit.Length;
         if (!hit.Rule.IsAnchored || (hit.Start > 0 && line[hit.Start - 1] is '"' or '\'' or '`')) return end;
         var run = end;
-        while (run < line.Length && !char.IsWhiteSpace(line[run])) run++;
+        var query = IsUrlQueryValue(line, hit.Start);
+        while (run < line.Length && !char.IsWhiteSpace(line[run]) && !(query && line[run] is '&' or '#')) run++;
         while (run > end && Closers.Contains(line[run - 1])) run--;
         return run;
+    }
+
+    // ?access_token=…&page=2: a URL query value ends at the next parameter.
+    private static bool IsUrlQueryValue(ReadOnlySpan<char> line, int start)
+    {
+        if (start < 3 || line[start - 1] != '=') return false;
+        var name = start - 1;
+        while (name > 0 && (char.IsAsciiLetterOrDigit(line[name - 1]) || line[name - 1] is '_' or '-' or '.')) name--;
+        return name > 0 && name < start - 1 && line[name - 1] is '?' or '&';
     }
 
     private static void AddRepeats(ReadOnlySpan<char> line, RawHit hit, List<(int, int, RawHit)> spans)

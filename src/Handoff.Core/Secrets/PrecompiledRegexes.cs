@@ -28,6 +28,7 @@ internal static partial class PrecompiledRegexes
     [GeneratedRegex(HotPatterns.Anchor + HotPatterns.BearerToken, Rule, TimeoutMs)] private static partial Regex BearerTokenAnchored { get; }
     [GeneratedRegex(HotPatterns.GitHubLegacyToken, Rule, TimeoutMs)] private static partial Regex GitHubLegacyToken { get; }
     [GeneratedRegex(HotPatterns.Anchor + HotPatterns.GitHubLegacyToken, Rule, TimeoutMs)] private static partial Regex GitHubLegacyTokenAnchored { get; }
+    [GeneratedRegex(HotPatterns.VaultLegacyToken, Rule, TimeoutMs)] private static partial Regex VaultLegacyToken { get; }
     [GeneratedRegex(HotPatterns.DockerfileEnvSecret, Rule, TimeoutMs)] private static partial Regex DockerfileEnvSecret { get; }
     [GeneratedRegex(HotPatterns.XmlAttributeSecret, Rule, TimeoutMs)] private static partial Regex XmlAttributeSecret { get; }
     [GeneratedRegex(HotPatterns.NetrcPassword, Rule, TimeoutMs)] private static partial Regex NetrcPassword { get; }
@@ -55,6 +56,7 @@ internal static partial class PrecompiledRegexes
     {
         GenericPassword, GenericPasswordAnchored, GenericSecret, GenericSecretAnchored, GenericToken, GenericTokenAnchored,
         GenericApiKey, GenericApiKeyAnchored, BearerToken, BearerTokenAnchored, GitHubLegacyToken, GitHubLegacyTokenAnchored,
+        VaultLegacyToken,
         DockerfileEnvSecret, XmlAttributeSecret, NetrcPassword, NpmrcAuth, NetrcRulePath,
         Dotenv, SshPrivateKey, PrivateKeyFile, PemPrivateKey, Keystore, Npmrc, Pypirc, Netrc, GitCredentials, DockerConfig,
         Json, Kubeconfig, TerraformState, CredentialsFile, Htpasswd,

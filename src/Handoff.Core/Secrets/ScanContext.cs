@@ -50,6 +50,7 @@ internal sealed class CompiledPathRule(PathRule rule)
     public bool Matches(string path, Func<string>? content)
     {
         if (!_path.IsMatch(path) || (_except?.IsMatch(path) ?? false)) return false;
+        if (rule.ContentCheck is { } check && content is not null && !check(content())) return false;
         if (_content is null) return true;
         if (content is null) return false;
         try

@@ -18,7 +18,7 @@ public enum DecodeKind { None, Base64, Percent }
 /// <summary>
 /// A content rule, as data. The regex runs only on lines holding one of <see cref="Keywords"/>
 /// (case-insensitive). The secret is the named group "secret" when present, else group 1, else the whole match.
-/// Samples are templates (see <see cref="SampleTemplate"/>) that tests expand with random data.
+/// Each built-in rule's true- and false-positive samples live with the tests (RuleSamples), not here: nothing needs them at run time.
 /// </summary>
 public sealed record SecretRule
 {
@@ -61,15 +61,6 @@ public sealed record SecretRule
 
     /// <summary>Baseline confidence when the format has no checksum.</summary>
     public FindingConfidence Confidence { get; init; } = FindingConfidence.Medium;
-
-    /// <summary>True-positive sample templates (each must yield a finding of this rule).</summary>
-    public IReadOnlyList<string> TruePositives { get; init; } = [];
-
-    /// <summary>Path the samples are scanned under (for rules with a <see cref="PathPattern"/>).</summary>
-    public string SamplePath { get; init; } = "src/sample.txt";
-
-    /// <summary>False-positive sample templates (each must yield no finding of this rule).</summary>
-    public IReadOnlyList<string> FalsePositives { get; init; } = [];
 }
 
 /// <summary>A file that is a secret by nature and is withheld whole.</summary>
@@ -86,4 +77,7 @@ public sealed record PathRule
 
     /// <summary>When set, the file is withheld only if its content matches (e.g. .npmrc holding _authToken).</summary>
     public string? ContentRegex { get; init; }
+
+    /// <summary>When set, the file is withheld only if this accepts its content (bytes as Latin-1 text; an empty text means unknown).</summary>
+    public Func<string, bool>? ContentCheck { get; init; }
 }

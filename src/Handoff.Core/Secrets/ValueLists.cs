@@ -1,3 +1,5 @@
+using Handoff.Core.Secrets.Generic;
+
 namespace Handoff.Core.Secrets;
 
 /// <summary>
@@ -31,7 +33,9 @@ internal static class ValueLists
                 text ??= line.ToString();
                 var value = text.Substring(start, length);
                 if (Overlaps(hits, start, length)) continue;
-                if (HitEvaluator.Evaluate(hit.Rule, value, null, allowlist) is { } confidence)
+                var listed = hit.Rule.Rule.IsGeneric ? KeywordJudge.JudgeListed(value, line[start - 1] is '"' or '\'' or '`' ? line[start - 1] : '\0', hit.Confidence) : null;
+                if (hit.Rule.Rule.IsGeneric && listed is null) continue;
+                if (HitEvaluator.Evaluate(hit.Rule, value, allowlist, listed) is { } confidence)
                     hits.Add(new RawHit(hit.Rule, start, length, value, confidence));
             }
         }

@@ -100,6 +100,23 @@ public static class TestSecrets
 
     public static string StripeKey() => "sk_" + "live_" + Pick("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 24);
 
+    /// <summary>A GitHub personal access token whose checksum is valid: ghp_, 30 random base62, then their CRC32 in 6 base62 digits.</summary>
+    public static string GitHubToken()
+    {
+        const string base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        var body = Pick(base62, 30);
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in System.Text.Encoding.ASCII.GetBytes(body))
+        {
+            crc ^= b;
+            for (var bit = 0; bit < 8; bit++) crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+        }
+        crc = ~crc;
+        var digits = new char[6];
+        for (var i = 5; i >= 0; i--, crc /= 62) digits[i] = base62[(int)(crc % 62)];
+        return "ghp_" + body + new string(digits);
+    }
+
     private static string Pick(string alphabet, int n)
     {
         lock (Random) return new string(Enumerable.Range(0, n).Select(_ => alphabet[Random.Next(alphabet.Length)]).ToArray());

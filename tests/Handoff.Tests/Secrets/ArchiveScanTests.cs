@@ -224,7 +224,7 @@ public class ArchiveScanTests
             File.WriteAllBytes(Path.Combine(root, "dist", "site.tgz"), Gzip(Tar(("config.js", Text($"const t = '{token}';\n")))));
             File.WriteAllBytes(Path.Combine(root, "dist", "renamed.bin"), Zip(("a.py", Text($"T = '{token}'\n"))));
 
-            var findings = new SecretScanner().ScanFiles(["dist"], root);
+            var findings = new SecretScanner(root).ScanFiles(["dist"], root);
 
             Assert.That(Keys(findings), Is.EquivalentTo(new[] { ("github-pat", "dist/renamed.bin!a.py", 1), ("github-pat", "dist/site.tgz!config.js", 1) }));
         }

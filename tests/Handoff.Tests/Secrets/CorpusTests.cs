@@ -3,8 +3,9 @@ using Handoff.Core.Secrets;
 namespace Handoff.Tests.Secrets;
 
 /// <summary>
-/// Recall and false-positive rate on a realistic corpus: several hundred lines in many languages and file
-/// types. Secrets are made from random data in the right format (seeded), so none is stored verbatim.
+/// Recall and false-positive rate on a realistic corpus: lines in many languages and file types that assign a
+/// secret in each common syntax, and several hundred clean lines. Secrets are made from random data (seeded),
+/// so none is stored verbatim.
 /// </summary>
 public class CorpusTests
 {
@@ -34,6 +35,16 @@ public class CorpusTests
         "DATABASE_URL=postgres://app:{v}@db.internal:5432/app",
         "headers: { Authorization: `Bearer {v}` }",
         "<add key=\"SmtpPassword\" value=\"{v}\" />",
+        // assignment forms of Go, PHP and make, and values on a line of their own below their name
+        "var apiToken string = \"{v}\"",
+        "$apiToken .= \"{v}\";",
+        "API_TOKEN ?= {v}",
+        "API_TOKEN ::= \"{v}\"",
+        "API_TOKEN :::= {v}",
+        "<apiToken>\n    {v}\n</apiToken>",
+        "database:\n  password:\n    value: {v}",
+        "[auth]\nsecret_key =\n    {v}",
+        "curl -u deploy:{v} https://api.acme.io/v1/builds",
     ];
 
     private static readonly string[] GenericValues = ["«A20»", "«b32»", "«A10»!«d3»", "«h40»", "«u32»", "«A16»"];
@@ -120,18 +131,10 @@ public class CorpusTests
         "pub struct Config { pub api_key: Option<String> }", "type Credentials struct { Username string; Password string }", "interface AuthResponse { accessToken: string; expiresIn: number }",
     ];
 
-    private static List<(RuleFamily Family, string Line, string Path)> Positives(Random random)
-    {
-        var positives = new List<(RuleFamily, string, string)>();
-        foreach (var rule in BuiltInRules.Content)
-            for (var seed = 0; seed < 2; seed++)
-                foreach (var template in rule.TruePositives)
-                    positives.Add((rule.Family, SampleTemplate.Expand(template, random), rule.SamplePath));
-        foreach (var syntax in GenericSyntaxes)
-            foreach (var value in GenericValues)
-                positives.Add((RuleFamily.Generic, SampleTemplate.Expand(syntax.Replace("{v}", value), random), "src/settings.txt"));
-        return positives;
-    }
+    // Independent of the rules: each syntax above with each kind of value. The rules' own samples are not counted here
+    // (RuleSampleTests requires every one of them), so the bar below limits only these lines.
+    private static List<string> Positives(Random random) =>
+        GenericSyntaxes.SelectMany(syntax => GenericValues.Select(value => SampleTemplate.Expand(syntax.Replace("{v}", value), random))).ToList();
 
     [Test]
     public void Recall_and_false_positive_rate_on_a_realistic_corpus()
@@ -141,22 +144,17 @@ public class CorpusTests
         var positives = Positives(random);
         var negatives = Negatives.Select(n => SampleTemplate.Expand(n, random)).ToList();
 
-        var missed = positives.Where(p => scanner.ScanText(p.Path, p.Line).Count == 0).ToList();
+        var missed = positives.Where(p => scanner.ScanText("src/settings.txt", p).Count == 0).ToList();
         var falsePositives = negatives.Select(n => (Line: n, Findings: scanner.ScanText("src/code.txt", n))).Where(r => r.Findings.Count > 0).ToList();
 
-        TestContext.Out.WriteLine($"corpus: {positives.Count} secret lines, {negatives.Count} clean lines");
-        foreach (var family in positives.GroupBy(p => p.Family).OrderBy(g => g.Key))
-        {
-            var found = family.Count(p => !missed.Contains(p));
-            TestContext.Out.WriteLine($"  {family.Key,-16} recall {100.0 * found / family.Count(),6:F1}% ({found}/{family.Count()})");
-        }
         var recall = 1.0 - (double)missed.Count / positives.Count;
         var fpRate = (double)falsePositives.Count / negatives.Count;
-        TestContext.Out.WriteLine($"  overall recall {100 * recall:F1}%, false positives {100 * fpRate:F2}% ({falsePositives.Count}/{negatives.Count})");
-        foreach (var m in missed) TestContext.Out.WriteLine($"  missed [{m.Family}] {m.Line[..Math.Min(60, m.Line.Length)]}…");
+        TestContext.Out.WriteLine($"corpus: {positives.Count} secret lines, {negatives.Count} clean lines");
+        TestContext.Out.WriteLine($"  recall {100 * recall:F1}% ({positives.Count - missed.Count}/{positives.Count}), false positives {100 * fpRate:F2}% ({falsePositives.Count}/{negatives.Count})");
+        foreach (var m in missed) TestContext.Out.WriteLine($"  missed {m[..Math.Min(70, m.Length)].ReplaceLineEndings("⏎")}…");
         foreach (var fp in falsePositives) TestContext.Out.WriteLine($"  false positive {string.Join(",", fp.Findings.Select(f => f.RuleId))}: {fp.Findings[0].Preview}");
 
-        Assert.That(positives, Has.Count.GreaterThanOrEqualTo(300));
+        Assert.That(positives, Has.Count.GreaterThanOrEqualTo(GenericSyntaxes.Length * GenericValues.Length));
         Assert.That(negatives, Has.Count.GreaterThanOrEqualTo(250));
         Assert.That(recall, Is.GreaterThanOrEqualTo(0.98));
         Assert.That(fpRate, Is.LessThan(0.01));

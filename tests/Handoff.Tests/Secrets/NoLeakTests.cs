@@ -110,7 +110,7 @@ public class NoLeakTests
     public void Redacted_hunks_mask_every_secret(string file, string line, string[] secrets)
     {
         var change = File(file, (3, [line, "y = 2"]));
-        var result = new SecretScanner().Filter(With(_root, [change]), SecretMode.Redact);
+        var result = new SecretScanner(_root).Filter(With(_root, [change]), SecretMode.Redact);
 
         if (result.Withheld.Any(w => w.WholeFile)) Assert.Inconclusive($"{file} is withheld whole by a path rule");
         var lines = result.WorkingChanges.Single().Hunks.Single().Lines;

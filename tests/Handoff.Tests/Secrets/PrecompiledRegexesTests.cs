@@ -13,7 +13,7 @@ public class PrecompiledRegexesTests
     private static readonly string[] HotRuleIds =
     [
         "generic-password", "generic-secret", "generic-token", "generic-api-key", "bearer-token", "github-legacy-token",
-        "dockerfile-env-secret", "xml-attribute-secret", "netrc-password", "npmrc-auth",
+        "dockerfile-env-secret", "xml-attribute-secret", "netrc-password", "npmrc-auth", "vault-legacy-token",
     ];
 
     private static SecretRule Rule(string id) => BuiltInRules.Content.Single(r => r.Id == id);
@@ -77,7 +77,8 @@ public class PrecompiledRegexesTests
         var twin = PrecompiledRegexes.Find(rule.Regex, RuleOptions, Timeout)!;
         var runtime = new Regex(rule.Regex, RuleOptions, Timeout);
         var random = new Random(7);
-        var lines = rule.TruePositives.Concat(rule.FalsePositives).Select(t => SampleTemplate.Expand(t, random)).ToList();
+        var samples = RuleSamples.For(rule);
+        var lines = samples.TruePositives.Concat(samples.FalsePositives).Select(t => SampleTemplate.Expand(t, random)).ToList();
         Assert.That(lines, Is.Not.Empty);
         foreach (var line in lines)
         {
@@ -85,7 +86,7 @@ public class PrecompiledRegexesTests
             var actual = twin.Matches(line).Select(m => (m.Index, m.Length, m.Groups["secret"].Value)).ToList();
             Assert.That(actual, Is.EqualTo(expected), line);
         }
-        Assert.That(lines.Count(l => runtime.IsMatch(l)), Is.GreaterThanOrEqualTo(rule.TruePositives.Count), "samples never exercised the pattern");
+        Assert.That(lines.Count(l => runtime.IsMatch(l)), Is.GreaterThanOrEqualTo(samples.TruePositives.Count), "samples never exercised the pattern");
     }
 }
 

@@ -2,7 +2,7 @@ using Handoff.Core.Secrets;
 
 namespace Handoff.Tests.Secrets;
 
-/// <summary>Every built-in rule carries true- and false-positive samples; they are expanded with random data and must behave.</summary>
+/// <summary>Every built-in rule has true- and false-positive samples (<see cref="RuleSamples"/>); expanded with random data, they must behave.</summary>
 public class RuleSampleTests
 {
     private static readonly SecretScanner Scanner = new(SecretScanConfig.Default);
@@ -17,38 +17,39 @@ public class RuleSampleTests
         Assert.That(BuiltInRules.Content.Select(r => r.Id), Is.Unique);
     }
 
+    [Test]
+    public void Samples_exist_for_exactly_the_built_in_rules()
+    {
+        Assert.That(RuleSamples.ById.Keys, Is.EquivalentTo(BuiltInRules.Content.Select(r => r.Id)));
+    }
+
     [TestCaseSource(nameof(Rules))]
     public void Rule_samples_behave(SecretRule rule)
     {
-        Assert.That(rule.TruePositives, Has.Count.GreaterThanOrEqualTo(2), "true-positive samples");
-        Assert.That(rule.FalsePositives, Has.Count.GreaterThanOrEqualTo(2), "false-positive samples");
-        Assert.That(rule.Keywords, Is.Not.Empty, "keywords for the prefilter");
+        var samples = RuleSamples.For(rule);
+        Assert.That(samples.TruePositives, Has.Count.GreaterThanOrEqualTo(2), "true-positive samples");
+        Assert.That(samples.FalsePositives, Has.Count.GreaterThanOrEqualTo(2), "false-positive samples");
+        Assert.That(rule.Keywords.Count > 0 || rule.PathPattern is not null, Is.True, "keywords for the prefilter, or a path that limits the rule");
         for (var seed = 1; seed <= 5; seed++)
         {
             var random = new Random(seed * 7919 + rule.Id.Length);
-            foreach (var template in rule.TruePositives)
+            foreach (var template in samples.TruePositives)
             {
-                var sample = SampleTemplate.Expand(template, random);
-                var findings = Scanner.ScanText(rule.SamplePath, sample);
+                // The template marks its secret (⟨…⟩), so the preview check does not rely on the rule's own regex.
+                var (sample, secrets) = SampleTemplate.ExpandMarked(template, random);
+                Assert.That(secrets, Is.Not.Empty, $"a true-positive template marks its secret with ⟨…⟩: {template}");
+                var findings = Scanner.ScanText(samples.Path, sample);
                 Assert.That(findings.Select(f => f.RuleId), Does.Contain(rule.Id), $"should find: {sample}");
                 foreach (var finding in findings)
-                    Assert.That(finding.Preview, Does.Not.Contain(SecretOf(rule, sample)), "preview must not hold the secret");
+                foreach (var secret in secrets)
+                    Assert.That(finding.Preview, Does.Not.Contain(secret), "preview must not hold the secret");
             }
-            foreach (var template in rule.FalsePositives)
+            foreach (var template in samples.FalsePositives)
             {
                 var sample = SampleTemplate.Expand(template, random);
-                var findings = Scanner.ScanText(rule.SamplePath, sample);
+                var findings = Scanner.ScanText(samples.Path, sample);
                 Assert.That(findings.Select(f => f.RuleId), Does.Not.Contain(rule.Id), $"should not find: {sample}");
             }
         }
-    }
-
-    // The secret group of the rule's own regex on the sample (to check the preview hides it).
-    private static string SecretOf(SecretRule rule, string sample)
-    {
-        var regex = new System.Text.RegularExpressions.Regex(rule.Regex);
-        var match = regex.Match(sample);
-        var group = match.Groups["secret"].Success ? match.Groups["secret"] : match.Groups.Count > 1 ? match.Groups[1] : match.Groups[0];
-        return group.Value;
     }
 }

@@ -23,7 +23,7 @@ public class SecretScannerFilterTests
     {
         var token = Token();
         var file = File("src/app.py", (10, ["x = 1"]), (40, [$"GITHUB_TOKEN = \"{token}\"", "y = 2"]));
-        var result = new SecretScanner().Filter(With(_root, [file]), SecretMode.Withhold);
+        var result = new SecretScanner(_root).Filter(With(_root, [file]), SecretMode.Withhold);
 
         Assert.That(result.WorkingChanges, Has.Count.EqualTo(1));
         Assert.That(result.WorkingChanges[0].Hunks.Select(h => h.NewStart), Is.EqualTo(new[] { 10 }));
@@ -42,7 +42,7 @@ public class SecretScannerFilterTests
     {
         var token = Token();
         var file = File("src/app.py", (40, [$"GITHUB_TOKEN = \"{token}\"  # ci", "y = 2"]));
-        var result = new SecretScanner().Filter(With(_root, [file]), SecretMode.Redact);
+        var result = new SecretScanner(_root).Filter(With(_root, [file]), SecretMode.Redact);
 
         var lines = result.WorkingChanges.Single().Hunks.Single().Lines;
         Assert.That(lines, Is.EqualTo(new[] { " context line", "+GITHUB_TOKEN = \"[REDACTED:github-pat]\"  # ci", "+y = 2" }));
@@ -55,7 +55,7 @@ public class SecretScannerFilterTests
     {
         var body = SampleTemplate.Expand("«b64»", _random);
         var file = NewFile("deploy/notes.md", "key:", "-----BEGIN RSA PRIVATE KEY-----", body, body, "-----END RSA PRIVATE KEY-----", "done");
-        var result = new SecretScanner().Filter(With(_root, [file]), SecretMode.Redact);
+        var result = new SecretScanner(_root).Filter(With(_root, [file]), SecretMode.Redact);
 
         var lines = result.WorkingChanges.Single().Hunks.Single().Lines;
         Assert.That(lines, Is.EqualTo(new[] { "+key:", "+[REDACTED:private-key]", "+[REDACTED:private-key]", "+[REDACTED:private-key]", "+[REDACTED:private-key]", "+done" }));
@@ -75,7 +75,7 @@ public class SecretScannerFilterTests
     [TestCase("src/environment.ts", false)]
     public void Path_rules_withhold_secret_files_whole(string path, bool withheld)
     {
-        var result = new SecretScanner().Filter(With(_root, [NewFile(path, "A=1")]), SecretMode.Redact);
+        var result = new SecretScanner(_root).Filter(With(_root, [NewFile(path, "A=1")]), SecretMode.Redact);
 
         Assert.That(result.Withheld.Any(w => w.File == path && w.WholeFile), Is.EqualTo(withheld));
         Assert.That(result.WorkingChanges.Any(f => f.Path == path), Is.EqualTo(!withheld));
@@ -91,7 +91,7 @@ public class SecretScannerFilterTests
     [TestCase("ops/kubeconfig", "    server: https://k8s.internal", false)]
     public void Content_conditional_path_rules(string path, string content, bool withheld)
     {
-        var result = new SecretScanner().Filter(With(_root, [NewFile(path, content)]), SecretMode.Withhold);
+        var result = new SecretScanner(_root).Filter(With(_root, [NewFile(path, content)]), SecretMode.Withhold);
 
         Assert.That(result.Withheld.Any(w => w.File == path && w.WholeFile), Is.EqualTo(withheld));
     }
@@ -100,7 +100,7 @@ public class SecretScannerFilterTests
     public void Deleting_a_secret_file_is_not_withheld()
     {
         var deleted = new FileChange { Path = ".env", Kind = ChangeKind.Deleted, Hunks = [new DiffHunk("@@ -1 +0,0 @@", ["-A=1"], 0, 1)] };
-        var result = new SecretScanner().Filter(With(_root, [deleted]), SecretMode.Withhold);
+        var result = new SecretScanner(_root).Filter(With(_root, [deleted]), SecretMode.Withhold);
 
         Assert.That(result.Withheld, Is.Empty);
         Assert.That(result.WorkingChanges, Has.Count.EqualTo(1));
@@ -112,7 +112,7 @@ public class SecretScannerFilterTests
     public void Inline_allow_comment_lets_the_line_through(string comment)
     {
         var file = File("src/app.py", (5, [$"TOKEN = \"{Token()}\"  {comment}"]));
-        var result = new SecretScanner().Filter(With(_root, [file]), SecretMode.Withhold);
+        var result = new SecretScanner(_root).Filter(With(_root, [file]), SecretMode.Withhold);
 
         Assert.That(result.Findings, Is.Empty);
         Assert.That(result.WorkingChanges.Single().Hunks, Has.Count.EqualTo(1));
@@ -122,7 +122,7 @@ public class SecretScannerFilterTests
     public void Allow_nextline_pragma_applies_to_the_following_line_only()
     {
         var file = File("src/app.py", (5, ["# pragma: allowlist nextline secret", $"A = \"{Token()}\"", $"B = \"{Token()}\""]));
-        var result = new SecretScanner().Filter(With(_root, [file]), SecretMode.Redact);
+        var result = new SecretScanner(_root).Filter(With(_root, [file]), SecretMode.Redact);
 
         Assert.That(result.Findings.Select(f => f.Line), Is.EqualTo(new[] { 8 }));
     }
@@ -133,11 +133,11 @@ public class SecretScannerFilterTests
         var token = Token();
         var other = Token();
         var file = File("src/app.py", (5, [$"A = \"{token}\""]), (50, [$"B = \"{other}\""]));
-        var first = new SecretScanner().Filter(With(_root, [file]), SecretMode.Withhold);
+        var first = new SecretScanner(_root).Filter(With(_root, [file]), SecretMode.Withhold);
         var accepted = first.Findings.Single(f => f.Line == 6).Fingerprint;
         System.IO.File.WriteAllLines(Path.Combine(_root, ".devin-handoff-ignore"), ["# accepted test fixture", accepted]);
 
-        var second = new SecretScanner().Filter(With(_root, [file]), SecretMode.Withhold);
+        var second = new SecretScanner(_root).Filter(With(_root, [file]), SecretMode.Withhold);
 
         Assert.That(second.Findings.Select(f => f.Line), Is.EqualTo(new[] { 51 }));
         Assert.That(second.WorkingChanges.Single().Hunks.Select(h => h.NewStart), Is.EqualTo(new[] { 5 }));
@@ -164,7 +164,7 @@ public class SecretScannerFilterTests
             File("src/b.py", (1, [$"charge({stripe})"])), // no name = value around it: only the (disabled) stripe rule could see it
             File("docs/c.md", (1, [$"token {Token()}"])),
         };
-        var result = new SecretScanner().Filter(With(_root, files), SecretMode.Withhold);
+        var result = new SecretScanner(_root).Filter(With(_root, files), SecretMode.Withhold);
 
         Assert.That(result.Findings.Select(f => (f.RuleId, f.File)), Is.EqualTo(new[] { ("acme-token", "src/a.py") }));
         Assert.That(result.Findings.Select(f => f.RuleId), Does.Not.Contain("stripe-secret-key"));
@@ -177,7 +177,7 @@ public class SecretScannerFilterTests
         Directory.CreateDirectory(Path.Combine(_root, ".devin-handoff"));
         System.IO.File.WriteAllText(Path.Combine(_root, ".devin-handoff", "secrets.json"), """{ "rules": [ { "id": "x", "regex": "([a-z" } ] }""");
 
-        var e = Assert.Throws<HandoffException>(() => new SecretScanner().Filter(With(_root, []), SecretMode.Withhold));
+        var e = Assert.Throws<HandoffException>(() => new SecretScanner(_root).Filter(With(_root, []), SecretMode.Withhold));
         Assert.That(e!.ExitCode, Is.EqualTo(ExitCodes.AuthOrConfig));
         Assert.That(e.Message, Does.Contain(".devin-handoff/secrets.json").And.Contain("rule x"));
     }
@@ -201,7 +201,7 @@ public class SecretScannerFilterTests
     {
         var sha = new string('c', 40);
         var commit = Commit(sha, File("src/a.py", (3, [$"T = '{Token()}'"])), NewFile(".env", "A=1"), File("src/ok.py", (1, ["print(1)"])));
-        var result = new SecretScanner().Filter(With(_root, [], [commit]), SecretMode.Withhold);
+        var result = new SecretScanner(_root).Filter(With(_root, [], [commit]), SecretMode.Withhold);
 
         var filtered = result.UnpushedCommits.Single();
         Assert.That(filtered.Sha, Is.EqualTo(sha));

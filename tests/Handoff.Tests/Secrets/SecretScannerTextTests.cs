@@ -148,10 +148,10 @@ public class SecretScannerTextTests
             File.WriteAllText(Path.Combine(root, ".env"), "X=1\n");
             File.WriteAllBytes(Path.Combine(root, "src", "img.png"), [0x89, 0x50, 0, 0, 1]);
 
-            var findings = new SecretScanner().ScanFiles(["src", ".env"], root);
+            var findings = new SecretScanner(root).ScanFiles(["src", ".env"], root);
 
             Assert.That(findings.Select(f => (f.RuleId, f.File, f.Line)), Is.EqualTo(new[] { ("gcp-api-key", "src/a.js", 2), ("path-dotenv", ".env", 0) }));
-            Assert.Throws<HandoffException>(() => new SecretScanner().ScanFiles(["missing.txt"], root));
+            Assert.Throws<HandoffException>(() => new SecretScanner(root).ScanFiles(["missing.txt"], root));
         }
         finally
         {

@@ -8,7 +8,8 @@ namespace Handoff.Cli.Commands.Hook;
 
 /// <summary>
 /// `devin-handoff hook pre-push REMOTE [URL]`, called by the hook script with git's ref lines on stdin. Scans each
-/// commit being pushed that the remote lacks, on its own diff; exit 3 with a redacted report when one adds a secret.
+/// commit being pushed that the remote lacks, on its own diff; exit 3 with a redacted report when one adds a secret
+/// of medium or high confidence (FindingPolicy); low-confidence findings are shown as a warning and the push goes on.
 /// When the tool itself fails, the push goes on with a warning (exit 0) unless devin-handoff.hook.failClosed is true
 /// or cannot be read (exit 1). Never prompts.
 /// </summary>
@@ -42,12 +43,16 @@ public sealed class HookPrePushCommand(AppServices services) : CliCommand(servic
             var scanner = Services.Scanner(Handoff.Core.Git.WorkTreeFinder.Find(cwd));
             var findings = await new GitDiffScan(Services.Processes, scanner, cwd).Commits(commits, cancellationToken);
             foreach (var note in scanner.Notices) error.WriteLine($"devin-handoff: note: {note}");
-            if (findings.Count == 0)
+            var blocking = findings.Where(FindingPolicy.Blocks).ToList();
+            var low = findings.Where(f => !FindingPolicy.Blocks(f)).ToList();
+            if (blocking.Count == 0)
             {
-                error.WriteLine($"devin-handoff: {Plural(commits.Count, "commit")} scanned, no secrets");
+                if (low.Count > 0) Warn(error, low);
+                else error.WriteLine($"devin-handoff: {Plural(commits.Count, "commit")} scanned, no secrets");
                 return ExitCodes.Ok;
             }
-            Report(error, findings);
+            Report(error, blocking);
+            if (low.Count > 0) Warn(error, low);
             return ExitCodes.SecretsFound;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -80,6 +85,13 @@ public sealed class HookPrePushCommand(AppServices services) : CliCommand(servic
         error.WriteLine("  rewrite those commits (git rebase -i, git commit --amend) and rotate the secret.");
         error.WriteLine("Not a secret? Add `devin-handoff:allow` on the line, or the fingerprint to .devin-handoff-ignore.");
         error.WriteLine("Push anyway, this once: git push --no-verify");
+    }
+
+    // Low confidence (FindingPolicy): shown, never blocking.
+    private static void Warn(TextWriter error, IReadOnlyList<Finding> low)
+    {
+        error.WriteLine($"devin-handoff: warning: {FindingsText.Summary(low)} of low confidence being pushed (not blocking; check them):");
+        FindingsText.Write(error, low);
     }
 
     private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";

@@ -5,7 +5,7 @@ public static class FindingsText
 {
     /// <summary>
     /// <code>
-    /// src/app.py:12  aws-access-key-id  (commit 1a2b3c4d5e6f)
+    /// src/app.py:12  aws-access-key-id  (commit 1a2b3c4d5e6f)        a low-confidence finding: "…  generic-secret  [low confidence]  (commit …)"
     ///     aws_access_key_id = AKIA…
     ///     fingerprint: src/app.py:aws-access-key-id:0123456789abcdef
     /// </code>
@@ -16,7 +16,8 @@ public static class FindingsText
         {
             var location = f.Line > 0 ? $"{f.File}:{f.Line}" : $"{f.File} (whole file)";
             var commit = f.Commit is null ? "" : $"  (commit {f.Commit[..Math.Min(12, f.Commit.Length)]})";
-            writer.WriteLine($"{location}  {f.RuleId}{commit}");
+            var low = f.Confidence == FindingConfidence.Low ? "  [low confidence]" : "";
+            writer.WriteLine($"{location}  {f.RuleId}{low}{commit}");
             writer.WriteLine($"    {f.Preview}");
             writer.WriteLine($"    fingerprint: {f.Fingerprint}");
         }

@@ -1,6 +1,8 @@
 using System.Text;
 
-namespace Handoff.Core.Secrets;
+using Handoff.Core.Secrets;
+
+namespace Handoff.Tests.Secrets;
 
 /// <summary>
 /// Expands sample templates into concrete text with random data, so no real-looking secret is
@@ -9,12 +11,36 @@ namespace Handoff.Core.Secrets;
 /// l lower letters, L upper letters, Z base32 upper (A-Z2-7), c bech32 upper.
 /// Specials: «GH» GitHub/npm body (30 base62 + CRC32 in 6 base62), «GLSA» Grafana body,
 /// «CF» Cloudflare body, «UUID», «JWT», «B64:text» base64 of text.
+/// ⟨ and ⟩ mark the secret in a true-positive template (<see cref="ExpandMarked"/>); <see cref="Expand"/> drops them.
 /// </summary>
 public static class SampleTemplate
 {
     private const string Alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-    public static string Expand(string template, Random random)
+    public static string Expand(string template, Random random) => ExpandMarked(template, random).Text;
+
+    /// <summary>The expanded text, and the expansion of each ⟨…⟩ span: the secrets the template says it holds.</summary>
+    public static (string Text, IReadOnlyList<string> Secrets) ExpandMarked(string template, Random random)
+    {
+        var text = new StringBuilder(template.Length + 64);
+        var secrets = new List<string>();
+        var i = 0;
+        while (i < template.Length)
+        {
+            var open = template.IndexOf('⟨', i);
+            if (open < 0) { text.Append(ExpandPlain(template[i..], random)); break; }
+            var close = template.IndexOf('⟩', open);
+            if (close < 0) throw new FormatException($"unclosed ⟨ in sample template: {template}");
+            text.Append(ExpandPlain(template[i..open], random));
+            var secret = ExpandPlain(template[(open + 1)..close], random);
+            secrets.Add(secret);
+            text.Append(secret);
+            i = close + 1;
+        }
+        return (text.ToString(), secrets);
+    }
+
+    private static string ExpandPlain(string template, Random random)
     {
         var sb = new StringBuilder(template.Length + 64);
         var i = 0;
@@ -34,7 +60,7 @@ public static class SampleTemplate
     private static string ExpandOne(string spec, Random random)
     {
         if (spec.StartsWith("B64:", StringComparison.Ordinal))
-            return Convert.ToBase64String(Encoding.UTF8.GetBytes(Expand(spec[4..].Replace('‹', '«').Replace('›', '»'), random)));
+            return Convert.ToBase64String(Encoding.UTF8.GetBytes(ExpandPlain(spec[4..].Replace('‹', '«').Replace('›', '»'), random)));
         switch (spec)
         {
             case "GH":

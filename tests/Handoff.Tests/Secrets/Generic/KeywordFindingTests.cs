@@ -1,0 +1,192 @@
+using Handoff.Core.Secrets;
+
+namespace Handoff.Tests.Secrets.Generic;
+
+/// <summary>
+/// Keyword (generic) findings on whole lines, scanned as the file they would sit in. The false alarms are of the shapes
+/// real repositories hold (each written here with other names and values); the secrets are made at random each run.
+/// </summary>
+public class KeywordFindingTests
+{
+    private readonly Random _random = new(20260111);
+    private readonly SecretScanner _scanner = new(SecretScanConfig.Default);
+
+    /// <summary>A generated-looking value: upper, lower and digits, no word in it.</summary>
+    private string Generated(int length = 24)
+    {
+        const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ", lower = "abcdefghjkmnpqrstuvwxyz", digits = "23456789";
+        var all = upper + lower + digits;
+        var chars = Enumerable.Range(0, length).Select(i => i switch
+        {
+            0 => upper[_random.Next(upper.Length)],
+            1 => digits[_random.Next(digits.Length)],
+            2 => lower[_random.Next(lower.Length)],
+            _ => all[_random.Next(all.Length)],
+        }).ToArray();
+        return new string(chars);
+    }
+
+    private string Hex(int length) => string.Concat(Enumerable.Range(0, length).Select(_ => "0123456789abcdef"[_random.Next(16)]));
+
+    private IReadOnlyList<Finding> Scan(string path, string text) => _scanner.ScanText(path, text);
+
+    // ---- false alarms: none of these is a secret ----
+
+    [TestCase("pkg/cmd/release/list.go", "\tt := tableprinter.New(opts.IO, tableprinter.WithHeader(\"PRODUCT KEY\", \"SKU CODE\"))")]
+    [TestCase("internal/session/store_test.go", "\tassert.True(t, hasValidToken, \"wanted a valid token after the refresh\")")]
+    [TestCase("internal/session/store_test.go", "\trequire.False(t, sawExpiredSecret, \"did not expect an expired secret in the cache\")")]
+    [TestCase("pkg/cmd/auth/refresh.go", "\t\tTokenSource: &oauth.StaticTokenSource{")]
+    [TestCase("pkg/cmd/auth/refresh.go", "\tcredentialStore = &keyring.SystemCredentialStore{Service: name}")]
+    [TestCase("pkg/ssh/keys.go", "\tkeyPair := sshkeys.GeneratePair(rand.Reader, 4096)")]
+    [TestCase("docs/manual.md", "[token-scopes]: #token-scopes")]
+    [TestCase("docs/manual.md", "The secret key: keep it in your vault, rotate it every quarter and never paste it here.")]
+    [TestCase("docs/manual.md", "Set `password` to the value shown under Settings, then run the login command again.")]
+    [TestCase("docs/tutorial.json", "  \"previous key\": \"previous value\",")]
+    [TestCase("resources/lang/en/auth.php", "    'password' => 'The given password does not match our records.',")]
+    [TestCase("resources/lang/en/auth.php", "    'token' => 'This password reset token is invalid.',")]
+    [TestCase("build/windows/installer.wxs", "      <RegistryKey Root=\"HKCU\" Key=\"Software\\Contoso\\WidgetTool\" Action=\"createAndRemoveOnUninstall\">")]
+    [TestCase("api/fixtures/keys.json", "  \"key\": \"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHq3vM2pLx9RtWk4nBz7cYd5fGh8jKs2mNp6qRs9tUvX dev@workstation\",")]
+    [TestCase("api/fixtures/keys.json", "  \"key\": \"ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7vM2pLx9RtWk4nBz7cYd5fGh8jKs2mNp6qRs9 ci@runner\",")]
+    [TestCase("net/client_test.go", "\tresp, err := http.Get(\"https://api.example.test/items?access_token=deadbeef\")")]
+    [TestCase("net/client_test.go", "\tresp, err := http.Get(srv.URL + \"/items?api_key=cafebabedeadbeef&page=2\")")]
+    [TestCase("pkg/cmd/gist/view_test.go", "\t\t\tcli:  \"--secret --web\",")]
+    [TestCase("pkg/cmd/gist/view_test.go", "\t\t\tcli:  \"--public --secret --raw --limit 30 hello\",")]
+    [TestCase("src/Cache/Store.php", "        $lockKey = 'framework_unique_lock:'.hash('xxh128', $job::class).':'.$id;")]
+    [TestCase("src/Cache/Store.php", "        $credentials = $this->config['credentials'] ?? null;")]
+    [TestCase("src/Http/Middleware/Throttle.php", "            'key' => $this->resolveRequestSignature($request),")]
+    [TestCase("src/Json/Writer.cs", "            throw CreateArgumentOutOfRangeException(nameof(token), token, \"Unexpected token when writing the end.\");")]
+    [TestCase("src/Json/Linq/JNode.cs", "        public JNode? CurrentToken => _currentToken;")]
+    [TestCase("crates/glob/src/parse.rs", "        if let Some(&Token::Literal(_)) = self.tokens.get(1) {")]
+    [TestCase("src/main/java/app/MapAdapter.java", "    Type[] keyAndValueTypes = $TypesHelper.getMapKeyAndValueTypes(type, rawType);")]
+    [TestCase("tools/build.psm1", "    $keyData = [Convert]::FromBase64String($Env:SIGNING_KEY_DATA)")]
+    [TestCase("Src/Solution.sln.DotSettings", "\t<s:Boolean x:Key=\"/Default/CodeInspection/ExcludedFiles/FilesToSkip/=4F8A2C1D_002D9E3B_002D4A5F_002D8C7E_002DB2D4F6A8C0E1/@EntryIndexedValue\">True</s:Boolean>")]
+    [TestCase("Src/NuGet.Config", "    <add key=\"Contoso Feed (v3)\" value=\"https://pkgs.contoso.test/v3/index.json\" />")]
+    [TestCase("tests/test_utils.py", "        (\"no_proxy_key\", \"192.168.0.0/24,127.0.0.1,intranet.localdomain\"),")]
+    [TestCase("tests/test_auth.py", "    assert r.headers[\"Authorization\"] == \"Basic dXNlcjp1c2Vy\"")]
+    [TestCase("tests/Validation/FormRequestTest.php", "        return ['password' => 'required|confirmed|min:12'];")]
+    [TestCase("tests/Database/HashedCastTest.php", "            'password' => '$2y$04$Qx8vK2mLx9RtWp4nBz7cYuTQhM1n3kP5rS7tV9wX1yZ3aB5cD7eF',")]
+    [TestCase("types/Support/Collection.php", "    'string-key-7' => 'string-value-7',")]
+    [TestCase("src/Http/Request.test.ts", "  expect(url).toBe('https://shop.example/?key=value%20with%20several%20words');")]
+    [TestCase("app/App.config", "      <assemblyIdentity name=\"System.Memory\" publicKeyToken=\"cc7b13ffcd2ddd51\" culture=\"neutral\" />")]
+    [TestCase("config/cache.py", "CACHE_KEY = \"widget-cache-linux-x64-9f2c4e8a1b7d\"")]
+    [TestCase("app/settings.py", "SECRET_KEY = os.environ[\"SECRET_KEY\"]")]
+    [TestCase("app/settings.py", "password = f\"{prefix}-{suffix}-{counter}\"")]
+    [TestCase("app/server.js", "const sessionSecret = `${process.env.SESSION_PREFIX}-${randomPart}`;")]
+    [TestCase("ci/deploy.sh", "export API_TOKEN=$(vault read -field=token secret/ci/api)")]
+    [TestCase("scripts/deploy.cmd", "set API_TOKEN=%DEPLOY_API_TOKEN%")]
+    [TestCase("config/app.yml", "  password: \"%DB_PASSWORD%\"")]
+    [TestCase("config/app.yml", "  api_key: ${API_KEY}")]
+    [TestCase("infra/main.tf", "  secret_key = \"${var.secret_key}\"")]
+    [TestCase("config/app.yml", "  password: *default_password")]
+    [TestCase("config/app.yml", "  secret: !vault |")]
+    [TestCase("config/app.ini", "apikey = myapikey123")]
+    [TestCase("docs/api.md", "    \"PasswordData\": \"dGhpcyBpcyBub3QgYSByZWFsIHBhc3N3b3Jk\"")]
+    [TestCase("app/aws.py", "    policy = {\"ChangePassword\": \"arn:aws:iam::aws:policy/IAMUserChangePassword\"}")]
+    [TestCase("app/schemas.py", "    \"Contoso::Identity::AccessKey\": \"4b1f0d7c9e2a6b8d3f5a7c9e1b3d5f7a\",")]
+    [TestCase("app/lexer.py", "NAMES = {'BKServerChangeToken', 'BKShareRecord', 'HMAccessoryToken'}")]
+    [TestCase("lib/netrc.py", "    def login(self, host, user=None, password=None, timeout=30):")]
+    [TestCase("lib/crypto/pem.py", "    _RSA_START = b\"-----BEGIN RSA PRIVATE KEY-----\"")]
+    [TestCase("docs/cli/examples.rst", "    aws dynamodb list-tables --starting-token abCDeFGhiJKlmnOPqrSTuvwxYZ1aBCdEFghijK")]
+    public void Not_a_secret(string path, string line) =>
+        Assert.That(Scan(path, line).Select(f => $"{f.RuleId}: {f.Preview}"), Is.Empty);
+
+    // ---- secrets: found, at the confidence the policy acts on ----
+
+    [Test]
+    public void A_password_literal_in_code_is_a_medium_confidence_finding()
+    {
+        var value = "hunter2-" + Generated(6) + "#q";
+        var finding = Scan("app/db.py", $"password = \"{value}\"").Single();
+        Assert.That((finding.RuleId, finding.Confidence), Is.EqualTo(("generic-password", FindingConfidence.Medium)));
+        Assert.That(finding.Preview, Does.Not.Contain(value));
+    }
+
+    [TestCase("config/settings.yml", "api_key: {hex}")]
+    [TestCase("deploy/.env", "DB_PASSWORD={gen}")]
+    [TestCase(".env.production", "export STRIPE_WEBHOOK_SECRET=\"{gen}\"")]
+    [TestCase("scripts/release.sh", "export RELEASE_API_TOKEN={gen}")]
+    [TestCase("src/client.ts", "const apiKey = \"{gen}\";")]
+    [TestCase("src/client.ts", "export const clientSecret: string = '{gen}';")]
+    [TestCase("config/appsettings.json", "  \"ClientSecret\": \"{gen}\",")]
+    [TestCase("wp-config.php", "define('AUTH_KEY', '{gen}');")]
+    [TestCase("src/main/resources/application.properties", "spring.datasource.password={gen}")]
+    [TestCase("cmd/server/main.go", "\tsigningKey := \"{hex}\"")]
+    [TestCase("lib/client.rb", "  ACCESS_TOKEN = '{gen}'.freeze")]
+    [TestCase("src/lib.rs", "    let api_secret = \"{gen}\".to_string();")]
+    [TestCase("config/database.ini", "password = {gen}")]
+    [TestCase("docker-compose.yml", "      - POSTGRES_PASSWORD={gen}")]
+    [TestCase("src/Api/Client.java", "    private static final String API_KEY = \"{gen}\";")]
+    [TestCase("web.config", "    <add key=\"PaymentGatewayPassword\" value=\"{gen}\" />")]
+    [TestCase("deploy/db.txt", "DB_USER=app DB_PASSWORD={gen}")]
+    public void A_real_looking_keyword_secret_is_found_with_medium_confidence(string path, string template)
+    {
+        var hex = Hex(40);
+        var gen = Generated();
+        var line = template.Replace("{hex}", hex).Replace("{gen}", gen);
+        var findings = Scan(path, line);
+        Assert.That(findings, Has.Count.EqualTo(1), line);
+        Assert.That(findings[0].Confidence, Is.EqualTo(FindingConfidence.Medium), line);
+        Assert.That(findings[0].Preview, Does.Not.Contain(hex).And.Not.Contain(gen));
+    }
+
+    [TestCase("tests/fixtures/settings.py", "API_SECRET = \"{gen}\"")]
+    [TestCase("internal/auth/login_test.go", "\tconst refreshToken = \"{gen}\"")]
+    [TestCase("spec/support/env.rb", "SERVICE_PASSWORD = '{gen}'")]
+    [TestCase("docs/setup.md", "    export SESSION_SECRET={gen}")]
+    [TestCase("README.md", "Run it with `API_TOKEN={gen} ./serve`.")]
+    public void A_test_fixture_or_docs_path_lowers_confidence_but_never_hides_the_finding(string path, string template)
+    {
+        var line = template.Replace("{gen}", Generated());
+        var finding = Scan(path, line).Single();
+        Assert.That(finding.Confidence, Is.EqualTo(FindingConfidence.Low), line);
+    }
+
+    [Test]
+    public void A_url_query_value_that_looks_generated_is_found()
+    {
+        var token = Generated(40);
+        var finding = Scan("net/client.go", $"\tresp, err := http.Get(\"https://api.contoso.test/v1/items?access_token={token}&page=2\")").Single();
+        Assert.That(finding.RuleId, Is.EqualTo("generic-token"));
+        Assert.That(finding.Preview, Does.Not.Contain(token).And.Contain("&page=2"), "only the value, up to the next parameter");
+    }
+
+    [Test]
+    public void Markdown_prose_never_counts_but_its_code_blocks_do()
+    {
+        var secret = Generated();
+        var text = string.Join('\n',
+            "# Setup",
+            $"The client secret = \"{secret}\" is what the dashboard shows; rotate it.",
+            "```python",
+            $"client = Client(client_secret=\"{secret}\")",
+            "```",
+            $"After that, client_secret = \"{secret}\" works too.");
+        var findings = Scan("docs/setup.md", text);
+        Assert.That(findings.Select(f => f.Line), Is.EqualTo(new[] { 4 }));
+    }
+
+    [Test]
+    public void A_provider_token_is_never_dropped_by_the_keyword_filters()
+    {
+        var token = SampleTemplate.Expand("ghp_«GH»", _random);
+        // prose in docs, a name that is not a secret's, a message argument: all dropped for a keyword value, not for a token
+        foreach (var (path, line) in new[]
+                 {
+                     ("docs/notes.md", $"The token we used was {token} until it leaked."),
+                     ("internal/auth_test.go", $"\trequire.True(t, hasActiveToken, \"{token}\")"),
+                     ("src/app.py", $"token_type = \"{token}\""),
+                 })
+        {
+            var finding = Scan(path, line).Single();
+            Assert.That((finding.RuleId, finding.Confidence), Is.EqualTo(("github-pat", FindingConfidence.High)), line);
+        }
+    }
+
+    [Test]
+    public void A_value_assigned_to_a_bare_key_counts_only_when_it_looks_generated()
+    {
+        Assert.That(Scan("src/map.py", "settings = {\"key\": \"homepage-banner-v2\"}"), Is.Empty);
+        var finding = Scan("src/map.py", $"settings = {{\"key\": \"{Generated(32)}\"}}").Single();
+        Assert.That(finding.Confidence, Is.EqualTo(FindingConfidence.Low), "a bare key is not a strong name");
+    }
+}
