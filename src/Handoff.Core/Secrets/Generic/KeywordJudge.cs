@@ -106,7 +106,13 @@ internal static class KeywordJudge
             if (stop >= 0) valueEnd = valueStart + stop;
             return true;
         }
-        if (facts.Kind == FileKind.Code) return IsInsideString(line, match.NameStart) && !StartsLikeCode(line.AsSpan(valueStart, valueEnd - valueStart));
+        if (facts.Kind == FileKind.Code)
+        {
+            if (!StartsEmbeddedEntry(line, match.NameStart)) return false;
+            var escape = line.AsSpan(valueStart, valueEnd - valueStart).IndexOf('\\'); // "token: abc\n": the escape ends it
+            if (escape >= 0) valueEnd = valueStart + escape;
+            return !StartsLikeCode(line.AsSpan(valueStart, valueEnd - valueStart));
+        }
         var lineStart = facts.Kind == FileKind.Docs ? InlineCodeStart(line, match.NameStart) : 0;
         if (facts.Kind != FileKind.Config && !IsKeyValueLine(match, lineStart, allowBullet: facts.Kind == FileKind.Text)
             && !(facts.Kind == FileKind.Text && (facts.FreeText || IsFlowMappingKey(line, match.NameStart)))) return false;
@@ -121,19 +127,23 @@ internal static class KeywordJudge
     }
 
     /// <summary>
-    /// The name stands inside a string literal of code: <c>'''api_secret: !!binary …'''</c>, <c>"user=app;password=…"</c>.
-    /// Text embedded in code (YAML, env, a connection string) holds literals of its own.
+    /// The name starts an entry of text embedded in a string literal of code: <c>'''api_secret: !!binary …'''</c>,
+    /// <c>"user=app;password=…"</c>, <c>"hosts:\n  token: …"</c>. Such text (YAML, env, a connection string) holds literals
+    /// of its own; a name after a word is prose ("Unexpected token: StartObject.").
     /// </summary>
-    private static bool IsInsideString(string line, int nameStart)
+    private static bool StartsEmbeddedEntry(string line, int nameStart)
     {
-        var open = '\0';
+        var open = -1;
         for (var i = 0; i < nameStart; i++)
         {
             var c = line[i];
-            if (open != '\0' && c == '\\') i++;
-            else if (c is '"' or '\'' or '`') open = open == '\0' ? c : c == open ? '\0' : open;
+            if (open >= 0 && c == '\\') i++;
+            else if (c is '"' or '\'' or '`') open = open < 0 ? i : c == line[open] ? -1 : open;
         }
-        return open != '\0';
+        if (open < 0) return false;
+        var before = line.AsSpan(open + 1, nameStart - open - 1).TrimEnd(" \t");
+        return before.IsEmpty || before[^1] is ';' or '&' or ',' or '{' or '[' or '(' or '|' or '\'' or '"' or '`'
+            || (before.Length >= 2 && before[^2] == '\\' && before[^1] is 'n' or 'r' or 't');
     }
 
     /// <summary>The name follows the '?' or '&amp;' of a URL's query: "https://host/path?token=", "…?a=1&amp;key=".</summary>

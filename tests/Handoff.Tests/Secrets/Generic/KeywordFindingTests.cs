@@ -77,6 +77,8 @@ public class KeywordFindingTests
     [TestCase("config/app.yml", "  password: \"%DB_PASSWORD%\"")]
     [TestCase("config/app.yml", "  api_key: ${API_KEY}")]
     [TestCase("infra/main.tf", "  secret_key = \"${var.secret_key}\"")]
+    [TestCase("src/Json/ReaderTests.cs", "            Assert.Throws<ReaderException>(() => reader.Read(), \"Error reading bytes. Unexpected token: StartObject. Path '', line 1.\");")]
+    [TestCase("pkg/cmd/auth/status_test.go", "\t\t\twantHosts: \"example.com:\\n    users:\\n        octocat:\\n            oauth_token: xyz789\\n    user: octocat\\n\",")]
     [TestCase("config/app.yml", "  password: *default_password")]
     [TestCase("config/app.yml", "  secret: !vault |")]
     [TestCase("config/app.ini", "apikey = myapikey123")]
@@ -139,6 +141,17 @@ public class KeywordFindingTests
         var line = template.Replace("{gen}", Generated());
         var finding = Scan(path, line).Single();
         Assert.That(finding.Confidence, Is.EqualTo(FindingConfidence.Low), line);
+    }
+
+    [TestCase("app/settings.py", "SECRETS_YAML = \'\'\'api_secret: !!binary {gen}\'\'\'")]
+    [TestCase("src/Db/Connection.java", "    String url = \"host=db.internal;user=app;password={gen};sslmode=require\";")]
+    [TestCase("cmd/seed/main.go", "\tconfig := \"service:\\n  api_token: {gen}\\n  region: eu\\n\"")]
+    public void A_value_in_text_embedded_in_a_string_of_code_is_found(string path, string template)
+    {
+        var gen = Generated();
+        var findings = Scan(path, template.Replace("{gen}", gen));
+        Assert.That(findings, Has.Count.EqualTo(1), template);
+        Assert.That(findings[0].Preview, Does.Not.Contain(gen));
     }
 
     [Test]
