@@ -77,7 +77,7 @@ public class WithholdByConfidenceTests
 
         var finding = result.Findings.Single();
         Assert.That((finding.RuleId, finding.Confidence), Is.EqualTo(("github-pat", FindingConfidence.Low)));
-        AssertLowFindingHandled(result, BadChecksumPat, "github-pat");
+        AssertLowFindingHandled(result, BadChecksumPat, "github-pat", "run()");
     }
 
     [Test]
@@ -88,7 +88,7 @@ public class WithholdByConfidenceTests
         var result = WithRule(FindingConfidence.Low).Filter(With(_root, [file]), SecretMode.Withhold);
 
         Assert.That(result.Findings.Single().Confidence, Is.EqualTo(FindingConfidence.Low));
-        AssertLowFindingHandled(result, AcmeToken, "acme-token");
+        AssertLowFindingHandled(result, AcmeToken, "acme-token", "y = 2");
     }
 
     [Test]
@@ -103,11 +103,13 @@ public class WithholdByConfidenceTests
         Assert.That(result.Withheld.Single().RuleIds, Is.EquivalentTo(new[] { "github-pat", "stripe-secret-key" }));
     }
 
-    /// <summary>Today every finding withholds its hunk in the default mode, whatever its confidence.</summary>
-    private static void AssertLowFindingHandled(FilteredChanges result, string secret, string ruleId)
+    /// <summary>A low-confidence finding has just its value masked in place (FindingPolicy): the hunk and its other lines still go.</summary>
+    private static void AssertLowFindingHandled(FilteredChanges result, string secret, string ruleId, string otherLine)
     {
-        Assert.That(result.WorkingChanges, Is.Empty);
-        Assert.That(result.Withheld.Single().RuleIds, Is.EqualTo(new[] { ruleId }));
-        Assert.That(string.Join('\n', result.WorkingChanges.SelectMany(f => f.Hunks).SelectMany(h => h.Lines)), Does.Not.Contain(secret));
+        Assert.That(result.Withheld, Is.Empty);
+        var lines = string.Join('\n', result.WorkingChanges.SelectMany(f => f.Hunks).SelectMany(h => h.Lines));
+        Assert.That(lines, Does.Not.Contain(secret));
+        Assert.That(lines, Does.Contain($"[REDACTED:{ruleId}]"));
+        Assert.That(lines, Does.Contain(otherLine));
     }
 }
