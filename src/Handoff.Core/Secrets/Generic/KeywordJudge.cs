@@ -277,9 +277,21 @@ internal static class KeywordJudge
 
     /// <summary>An unquoted value that is an expression: a variable, a reference, a call, an operator.</summary>
     private static bool StartsLikeCode(ReadOnlySpan<char> value) =>
-        value.IsEmpty || value[0] is '$' or '&' or '*' or '@' or '!' or '[' or '{' or '(' or '%' or '<' or '`' or '|' or '>' or '\\' or '#' or '=' or '-' or '+' or '.'
+        value.IsEmpty
+        || value[0] is '$' or '&' or '*' or '@' or '!' or '[' or '{' or '(' or '%' or '<' or '`' or '|' or '>' or '\\' or '#' or '=' or '.'
+        || (value[0] is '-' or '+' && !IsEncodedRun(value))
         || value.Contains('(') || value.Contains("::", StringComparison.Ordinal) || value.Contains("->", StringComparison.Ordinal)
         || value.Contains("=>", StringComparison.Ordinal) || value.Contains("?.", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Base64 or base64url of 20 characters or more with no other character: one in 32 of them starts with '+' or '-',
+    /// which is then a sign of the encoding, not an operator or a flag.
+    /// </summary>
+    private static bool IsEncodedRun(ReadOnlySpan<char> value) =>
+        value.Length >= 20 && !value.ContainsAnyExcept(EncodedRunChars);
+
+    private static readonly System.Buffers.SearchValues<char> EncodedRunChars =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_=");
 
     /// <summary>A template or format string: {0}, {name}, %s, "$var" (in a double-quoted or backtick string).</summary>
     private static bool HasInterpolation(ReadOnlySpan<char> value, char quote)

@@ -120,6 +120,8 @@ public class KeywordFindingTests
     [TestCase("src/Api/Client.java", "    private static final String API_KEY = \"{gen}\";")]
     [TestCase("web.config", "    <add key=\"PaymentGatewayPassword\" value=\"{gen}\" />")]
     [TestCase("deploy/db.txt", "DB_USER=app DB_PASSWORD={gen}")]
+    [TestCase("config/settings.yml", "api_secret: +{gen}")]
+    [TestCase("deploy/.env", "SESSION_SECRET=-{gen}")]
     public void A_real_looking_keyword_secret_is_found_with_medium_confidence(string path, string template)
     {
         var hex = Hex(40);
@@ -144,6 +146,8 @@ public class KeywordFindingTests
     }
 
     [TestCase("app/settings.py", "SECRETS_YAML = \'\'\'api_secret: !!binary {gen}\'\'\'")]
+    [TestCase("app/settings.py", "SECRETS_YAML = \'\'\'api_secret: !!binary +{gen}\'\'\'")]
+    [TestCase("app/settings.py", "SECRETS_YAML = \'\'\'api_secret: !!binary /{gen}\'\'\'")]
     [TestCase("src/Db/Connection.java", "    String url = \"host=db.internal;user=app;password={gen};sslmode=require\";")]
     [TestCase("cmd/seed/main.go", "\tconfig := \"service:\\n  api_token: {gen}\\n  region: eu\\n\"")]
     public void A_value_in_text_embedded_in_a_string_of_code_is_found(string path, string template)
