@@ -8,7 +8,7 @@ namespace Handoff.Core.Devin;
 /// </summary>
 internal sealed class ApiScope
 {
-    private string? resolvedOrgId;
+    private string? _resolvedOrgId;
 
     public ApiScope(DevinConnection connection, DevinClientOptions options)
     {
@@ -32,7 +32,7 @@ internal sealed class ApiScope
     {
         RequireV3("organization-scoped calls");
         if (!string.IsNullOrWhiteSpace(Connection.OrgId)) return Connection.OrgId.Trim();
-        if (resolvedOrgId is not null) return resolvedOrgId;
+        if (_resolvedOrgId is not null) return _resolvedOrgId;
         SelfInfo self;
         try
         {
@@ -44,7 +44,7 @@ internal sealed class ApiScope
         }
         if (string.IsNullOrWhiteSpace(self.OrgId))
             throw new HandoffException("no organization: set DEVIN_ORG_ID or --org-id", ExitCodes.AuthOrConfig);
-        return resolvedOrgId = self.OrgId;
+        return _resolvedOrgId = self.OrgId;
     }
 
     /// <summary>"v3/organizations/{org}/{rest}".</summary>
@@ -80,7 +80,7 @@ internal sealed class ApiScope
     private string Describe()
     {
         if (Flavor == ApiFlavor.V1) return "v1 API";
-        var org = NullIfEmpty(Connection.OrgId) ?? resolvedOrgId;
+        var org = NullIfEmpty(Connection.OrgId) ?? _resolvedOrgId;
         return org is null ? "" : $"org {org}";
     }
 

@@ -7,7 +7,7 @@ namespace Handoff.Core.Devin;
 internal sealed class AttachmentsClient(ApiScope scope) : IAttachmentsClient
 {
     private const int MaxDownloadHops = 5;
-    private readonly DevinHttp http = scope.Http;
+    private readonly DevinHttp _http = scope.Http;
 
     public async Task<IReadOnlyList<SessionAttachment>> List(string sessionId, CancellationToken ct = default)
     {
@@ -15,11 +15,11 @@ internal sealed class AttachmentsClient(ApiScope scope) : IAttachmentsClient
         var id = SessionIds.Normalize(sessionId);
         var call = new ApiCall(Method.Get, await scope.SessionPath(id, "/attachments", ct), $"listing attachments of session {id}", DevinPermissions.ViewOrgSessions)
             { Resource = $"session {id}" };
-        var body = await http.Send(call, ct);
+        var body = await _http.Send(call, ct);
         // The reference returns a bare array; the common-flows guide shows {"items": [...]}. Accept both.
         return body.TrimStart().StartsWith('{')
-            ? http.Parse(body, call, DevinJson.Context.PageSessionAttachment).Items
-            : http.Parse(body, call, DevinJson.Context.ListSessionAttachment);
+            ? _http.Parse(body, call, DevinJson.Context.PageSessionAttachment).Items
+            : _http.Parse(body, call, DevinJson.Context.ListSessionAttachment);
     }
 
     public async Task<UploadedAttachment> Upload(string fileName, Func<Stream> openContent, CancellationToken ct = default)
@@ -33,12 +33,12 @@ internal sealed class AttachmentsClient(ApiScope scope) : IAttachmentsClient
             File = (name, openContent),
             Retry = RetryMode.ThrottleOnly,
         };
-        var body = await http.Send(call, ct);
+        var body = await _http.Send(call, ct);
         if (scope.Flavor == ApiFlavor.V3)
-            return http.Parse(body, call, DevinJson.Context.UploadedAttachment);
+            return _http.Parse(body, call, DevinJson.Context.UploadedAttachment);
         // v1 answers with the URL as a bare JSON string (tolerate it unquoted as well).
         var text = body.Trim();
-        var url = text.StartsWith('"') ? http.Parse(text, call, DevinJson.Context.String) : text;
+        var url = text.StartsWith('"') ? _http.Parse(text, call, DevinJson.Context.String) : text;
         if (!Uri.TryCreate(url, UriKind.Absolute, out _))
             throw new HandoffException($"the Devin API did not return an attachment URL while {call.Action}", ExitCodes.Error);
         return new UploadedAttachment { Name = name, Url = url };
@@ -48,17 +48,17 @@ internal sealed class AttachmentsClient(ApiScope scope) : IAttachmentsClient
     {
         if (string.IsNullOrWhiteSpace(url))
             throw new HandoffException("an attachment URL is required", ExitCodes.Usage);
-        var uri = http.Resolve(url.Trim());
+        var uri = _http.Resolve(url.Trim());
         for (var hop = 0; hop <= MaxDownloadHops; hop++)
         {
-            if (!http.IsApiHost(uri))
+            if (!_http.IsApiHost(uri))
             {
-                await http.DownloadWithoutAuth(uri, destination, ct);
+                await _http.DownloadWithoutAuth(uri, destination, ct);
                 return;
             }
             var call = new ApiCall(Method.Get, uri.ToString(), "downloading an attachment", DevinPermissions.ViewOrgSessions)
                 { Resource = "attachment", AcceptRedirect = true };
-            var outcome = (await http.SendForOutcome(call, ct))!;
+            var outcome = (await _http.SendForOutcome(call, ct))!;
             if (outcome.IsSuccess)
             {
                 var bytes = outcome.RawBytes ?? Encoding.UTF8.GetBytes(outcome.Body);

@@ -8,19 +8,19 @@ namespace Handoff.Core.Devin;
 /// </summary>
 public sealed class DevinClient : IDevinClient
 {
-    private readonly ApiScope scope;
+    private readonly ApiScope _scope;
 
     public DevinClient(DevinConnection connection, DevinClientOptions? options = null)
     {
-        scope = new ApiScope(connection, options ?? new DevinClientOptions());
-        var sessions = new SessionsClient(scope);
-        Identity = new IdentityClient(scope);
+        _scope = new ApiScope(connection, options ?? new DevinClientOptions());
+        var sessions = new SessionsClient(_scope);
+        Identity = new IdentityClient(_scope);
         Sessions = sessions;
-        Messages = new MessagesClient(scope, sessions);
-        Attachments = new AttachmentsClient(scope);
-        Knowledge = Flavor == ApiFlavor.V1 ? new V1KnowledgeClient(scope) : new KnowledgeClient(scope);
-        Playbooks = Flavor == ApiFlavor.V1 ? new V1PlaybooksClient(scope) : new PlaybooksClient(scope);
-        Schedules = new SchedulesClient(scope);
+        Messages = new MessagesClient(_scope, sessions);
+        Attachments = new AttachmentsClient(_scope);
+        Knowledge = Flavor == ApiFlavor.V1 ? new V1KnowledgeClient(_scope) : new KnowledgeClient(_scope);
+        Playbooks = Flavor == ApiFlavor.V1 ? new V1PlaybooksClient(_scope) : new PlaybooksClient(_scope);
+        Schedules = new SchedulesClient(_scope);
     }
 
     /// <summary>The CLI's client: system clock, tracing to <paramref name="stderr"/> when DEVIN_HANDOFF_TRACE=1.</summary>
@@ -29,8 +29,8 @@ public sealed class DevinClient : IDevinClient
 
     public static string UserAgent => DevinHttp.UserAgent;
 
-    public DevinConnection Connection => scope.Connection;
-    public ApiFlavor Flavor => scope.Flavor;
+    public DevinConnection Connection => _scope.Connection;
+    public ApiFlavor Flavor => _scope.Flavor;
 
     public IIdentityClient Identity { get; }
     public ISessionsClient Sessions { get; }
@@ -47,5 +47,5 @@ public sealed class DevinClient : IDevinClient
     public static string CreateBodyJson(ApiFlavor flavor, SessionCreateRequest request, string clientToken, string? defaultUserId) =>
         SessionCreateBody.For(flavor, request, clientToken, defaultUserId).Json;
 
-    public void Dispose() => scope.Http.Dispose();
+    public void Dispose() => _scope.Http.Dispose();
 }

@@ -15,11 +15,11 @@ namespace Handoff.Core.Devin;
 internal sealed class DevinHttp : IDisposable
 {
     private const string KeysPage = "https://app.devin.ai/settings/api-keys";
-    private readonly DevinConnection connection;
-    private readonly DevinClientOptions options;
-    private readonly RestClient rest;
-    private readonly Lazy<HttpClient> plainClient;
-    private readonly Uri baseUri;
+    private readonly DevinConnection _connection;
+    private readonly DevinClientOptions _options;
+    private readonly RestClient _rest;
+    private readonly Lazy<HttpClient> _plainClient;
+    private readonly Uri _baseUri;
 
     private KeyMasker Masker { get; }
     /// <summary>"org org-x", used in 401/403 messages.</summary>
@@ -29,11 +29,11 @@ internal sealed class DevinHttp : IDisposable
 
     public DevinHttp(DevinConnection connection, DevinClientOptions options)
     {
-        this.connection = connection;
-        this.options = options;
-        baseUri = connection.BaseUri;
+        _connection = connection;
+        _options = options;
+        _baseUri = connection.BaseUri;
         Masker = new KeyMasker(connection.ApiKey);
-        var restOptions = new RestClientOptions(baseUri)
+        var restOptions = new RestClientOptions(_baseUri)
         {
             UserAgent = UserAgent,
             Timeout = connection.Timeout,
@@ -42,8 +42,8 @@ internal sealed class DevinHttp : IDisposable
             ThrowOnAnyError = false,
             ConfigureMessageHandler = options.ConfigureMessageHandler,
         };
-        rest = new RestClient(restOptions);
-        plainClient = new Lazy<HttpClient>(CreatePlainClient);
+        _rest = new RestClient(restOptions);
+        _plainClient = new Lazy<HttpClient>(CreatePlainClient);
     }
 
     /// <summary>Sends with retries per <see cref="ApiCall.Retry"/>; returns the body of a 2xx or throws.</summary>
@@ -72,7 +72,7 @@ internal sealed class DevinHttp : IDisposable
             var outcome = await attempt(call, ct);
             if (outcome.IsSuccess || (call.AcceptRedirect && outcome.IsRedirect))
                 return outcome;
-            if (!call.MayRetry(outcome) || n >= options.MaxAttempts)
+            if (!call.MayRetry(outcome) || n >= _options.MaxAttempts)
                 throw Failure(call, outcome, n);
             await WaitBeforeRetry(call, outcome, n, ct);
             if (call.Retry == RetryMode.LookBeforeResend && outcome.StatusCode != 429 && await call.FoundBeforeResend!(ct))
@@ -83,9 +83,9 @@ internal sealed class DevinHttp : IDisposable
     private async Task<HttpOutcome> SendOnce(ApiCall call, CancellationToken ct)
     {
         var request = BuildRequest(call);
-        var url = rest.BuildUri(request);
+        var url = _rest.BuildUri(request);
         var stopwatch = Stopwatch.StartNew();
-        var response = await rest.ExecuteAsync(request, ct);
+        var response = await _rest.ExecuteAsync(request, ct);
         stopwatch.Stop();
         ct.ThrowIfCancellationRequested();
 
@@ -110,21 +110,21 @@ internal sealed class DevinHttp : IDisposable
     private async Task WaitBeforeRetry(ApiCall call, HttpOutcome outcome, int attempt, CancellationToken ct)
     {
         var delay = RetryDelay(attempt, outcome.RetryAfter);
-        if (delay > options.MaxRetryAfter)
+        if (delay > _options.MaxRetryAfter)
             throw new DevinApiException(Masker.Mask($"the Devin API asked to wait {delay.TotalSeconds:0} s before {call.Action}; try again later"),
                 ExitCodes.ApiUnavailable, outcome.StatusCode);
-        Trace($"retrying {call.Action} in {delay.TotalMilliseconds:0} ms (attempt {attempt + 1} of {options.MaxAttempts})");
-        await options.Clock.Delay(delay, ct);
+        Trace($"retrying {call.Action} in {delay.TotalMilliseconds:0} ms (attempt {attempt + 1} of {_options.MaxAttempts})");
+        await _options.Clock.Delay(delay, ct);
     }
 
     private TimeSpan RetryDelay(int attempt, string? retryAfter)
     {
         var fromServer = ParseRetryAfter(retryAfter);
         if (fromServer is not null) return fromServer.Value;
-        var exponential = options.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
-        var capped = Math.Min(exponential, options.MaxDelay.TotalMilliseconds);
+        var exponential = _options.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
+        var capped = Math.Min(exponential, _options.MaxDelay.TotalMilliseconds);
         // Jitter in [50 %, 100 %] of the step keeps clients from retrying in lockstep.
-        return TimeSpan.FromMilliseconds(capped * (0.5 + 0.5 * options.Jitter()));
+        return TimeSpan.FromMilliseconds(capped * (0.5 + 0.5 * _options.Jitter()));
     }
 
     private TimeSpan? ParseRetryAfter(string? value)
@@ -134,7 +134,7 @@ internal sealed class DevinHttp : IDisposable
             return TimeSpan.FromSeconds(seconds);
         if (DateTimeOffset.TryParse(value.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when))
         {
-            var wait = when - options.Clock.Now;
+            var wait = when - _options.Clock.Now;
             return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
         }
         return null;
@@ -156,19 +156,19 @@ internal sealed class DevinHttp : IDisposable
 
     private DevinApiException Failure(ApiCall call, HttpOutcome outcome, int attempts)
     {
-        var host = baseUri.Authority;
+        var host = _baseUri.Authority;
         var tries = attempts == 1 ? "1 attempt" : $"{attempts} attempts";
         if (outcome.StatusCode is not { } status)
         {
             var text = outcome.TimedOut
-                ? $"the Devin API at {host} did not answer within {connection.Timeout.TotalSeconds:0} s while {call.Action} ({tries})"
+                ? $"the Devin API at {host} did not answer within {_connection.Timeout.TotalSeconds:0} s while {call.Action} ({tries})"
                 : $"could not reach the Devin API at {host} while {call.Action}: {outcome.TransportError} ({tries})";
             return new DevinApiException(Masker.Mask(text), ExitCodes.ApiUnavailable, null);
         }
 
         var error = ApiErrorBody.Parse(outcome.Body);
         var detail = error.Summary is null ? "" : $": {error.Summary}";
-        var scope = $"key type {connection.KeyType}{Prefixed(DescribeScope())}";
+        var scope = $"key type {_connection.KeyType}{Prefixed(DescribeScope())}";
         var (message, exitCode) = status switch
         {
             401 => ($"invalid or expired key ({scope}); create a key at {KeysPage}", ExitCodes.AuthOrConfig),
@@ -184,11 +184,11 @@ internal sealed class DevinHttp : IDisposable
     }
 
     public bool IsApiHost(Uri uri) =>
-        Uri.Compare(uri, baseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+        Uri.Compare(uri, _baseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
 
     public Uri Resolve(string url) => Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
         ? absolute
-        : new Uri(baseUri, url);
+        : new Uri(_baseUri, url);
 
     /// <summary>
     /// GET a URL on a storage host with a client that never carries the API key. Retried like a read when the
@@ -209,7 +209,7 @@ internal sealed class DevinHttp : IDisposable
             // A retry after a dropped body must not append to the bytes of the failed attempt.
             if (destination.CanSeek) { destination.SetLength(0); destination.Position = 0; }
             using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-            using var response = await plainClient.Value.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            using var response = await _plainClient.Value.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
             Trace($"GET {WithoutQuery(uri)} -> {(int)response.StatusCode} ({stopwatch.ElapsedMilliseconds} ms, no auth)");
             if (response.IsSuccessStatusCode)
             {
@@ -228,7 +228,7 @@ internal sealed class DevinHttp : IDisposable
         }
     }
 
-    public void Trace(string line) => options.Trace.Trace(Masker.Mask(line));
+    public void Trace(string line) => _options.Trace.Trace(Masker.Mask(line));
 
     private RestRequest BuildRequest(ApiCall call)
     {
@@ -236,7 +236,7 @@ internal sealed class DevinHttp : IDisposable
         var request = isAbsolute ? new RestRequest(absolute!, call.Method) : new RestRequest(call.Path, call.Method);
         // The key goes only to the API host, whatever URL a caller passes.
         if (!isAbsolute || IsApiHost(absolute!))
-            request.AddHeader("Authorization", "Bearer " + connection.ApiKey.Trim());
+            request.AddHeader("Authorization", "Bearer " + _connection.ApiKey.Trim());
         else
             throw new InvalidOperationException("API calls must target the API host");
         foreach (var (name, value) in call.Query)
@@ -253,8 +253,8 @@ internal sealed class DevinHttp : IDisposable
 
     private HttpClient CreatePlainClient()
     {
-        var handler = options.DownloadHandler ?? new SocketsHttpHandler { AllowAutoRedirect = true, MaxAutomaticRedirections = 5 };
-        var client = new HttpClient(handler) { Timeout = connection.Timeout };
+        var handler = _options.DownloadHandler ?? new SocketsHttpHandler { AllowAutoRedirect = true, MaxAutomaticRedirections = 5 };
+        var client = new HttpClient(handler) { Timeout = _connection.Timeout };
         client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
         return client;
     }
@@ -287,7 +287,7 @@ internal sealed class DevinHttp : IDisposable
 
     public void Dispose()
     {
-        rest.Dispose();
-        if (plainClient.IsValueCreated) plainClient.Value.Dispose();
+        _rest.Dispose();
+        if (_plainClient.IsValueCreated) _plainClient.Value.Dispose();
     }
 }

@@ -7,7 +7,7 @@ namespace Handoff.Core.Devin;
 /// <summary>A session's messages: read (oldest first) and send (devin-api.md §3.3, §4).</summary>
 internal sealed class MessagesClient(ApiScope scope, SessionsClient sessions) : IMessagesClient
 {
-    private readonly DevinHttp http = scope.Http;
+    private readonly DevinHttp _http = scope.Http;
 
     public async Task<Page<SessionMessage>> List(string sessionId, string? after = null, int? first = null, CancellationToken ct = default)
     {
@@ -18,7 +18,7 @@ internal sealed class MessagesClient(ApiScope scope, SessionsClient sessions) : 
             { Resource = $"session {id}" }
             .With("after", after)
             .With("first", first);
-        return await http.Fetch(call, DevinJson.Context.PageSessionMessage, ct);
+        return await _http.Fetch(call, DevinJson.Context.PageSessionMessage, ct);
     }
 
     /// <summary>v1 returns messages inside the session; the cursor is the count already seen.</summary>
@@ -54,7 +54,7 @@ internal sealed class MessagesClient(ApiScope scope, SessionsClient sessions) : 
                 : DevinJson.Serialize(request, DevinJson.Context.SendMessageRequest),
             Retry = RetryMode.ThrottleOnly,
         };
-        return ParseSent(await http.Send(call, ct), call);
+        return ParseSent(await _http.Send(call, ct), call);
     }
 
     /// <summary>v3 may answer with the session, v1 with a {detail} note about delivery, or nothing.</summary>
@@ -66,7 +66,7 @@ internal sealed class MessagesClient(ApiScope scope, SessionsClient sessions) : 
         catch (JsonException e) { throw new HandoffException($"the Devin API sent malformed JSON while {call.Action}: {e.Message}", ExitCodes.Error, e); }
         if (node is not JsonObject obj) return new MessageSent(null, null);
         var detail = obj["detail"] is JsonValue v && v.TryGetValue<string>(out var d) ? d : null;
-        var session = obj.ContainsKey("session_id") ? http.Parse(body, call, DevinJson.Context.SessionResponse) : null;
+        var session = obj.ContainsKey("session_id") ? _http.Parse(body, call, DevinJson.Context.SessionResponse) : null;
         return new MessageSent(session, detail);
     }
 }

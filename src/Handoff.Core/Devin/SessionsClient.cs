@@ -6,7 +6,7 @@ namespace Handoff.Core.Devin;
 internal sealed class SessionsClient(ApiScope scope) : ISessionsClient
 {
     private const int LookupPageSize = 20;
-    private readonly DevinHttp http = scope.Http;
+    private readonly DevinHttp _http = scope.Http;
 
     private ApiFlavor Flavor => scope.Flavor;
 
@@ -25,10 +25,10 @@ internal sealed class SessionsClient(ApiScope scope) : ISessionsClient
             Retry = RetryMode.LookBeforeResend,
             FoundBeforeResend = async token => (recovered = await FindCreated(body.Tag, token)) is not null,
         };
-        var outcome = await http.SendForOutcome(call, ct);
+        var outcome = await _http.SendForOutcome(call, ct);
         if (outcome is null)
         {
-            http.Trace($"the lost create was found by tag {body.Tag}: {recovered!.SessionId}");
+            _http.Trace($"the lost create was found by tag {body.Tag}: {recovered!.SessionId}");
             return new SessionCreated(recovered, IsNewSession: true, Recovered: true, body.Tag);
         }
         return await ParseCreatedOrFind(outcome.Body, call, body, request, ct);
@@ -40,8 +40,8 @@ internal sealed class SessionsClient(ApiScope scope) : ISessionsClient
         try
         {
             if (Flavor == ApiFlavor.V3)
-                return new SessionCreated(http.Parse(responseBody, call, DevinJson.Context.SessionResponse), IsNewSession: true, Recovered: false, body.Tag);
-            var created = http.Parse(responseBody, call, DevinJson.Context.V1CreateResponse);
+                return new SessionCreated(_http.Parse(responseBody, call, DevinJson.Context.SessionResponse), IsNewSession: true, Recovered: false, body.Tag);
+            var created = _http.Parse(responseBody, call, DevinJson.Context.V1CreateResponse);
             var session = new SessionResponse { SessionId = created.SessionId, Url = created.Url, Title = request.Title, Tags = body.Tags };
             return new SessionCreated(session, created.IsNewSession ?? true, Recovered: false, body.Tag);
         }
@@ -83,12 +83,12 @@ internal sealed class SessionsClient(ApiScope scope) : ISessionsClient
         var id = SessionIds.Normalize(sessionId);
         if (Flavor == ApiFlavor.V1)
             return (await GetV1(id, ct)).ToSession();
-        return await http.Fetch(await SessionCall(Method.Get, id, "", $"getting session {id}", DevinPermissions.ViewOrgSessions, ct), DevinJson.Context.SessionResponse, ct);
+        return await _http.Fetch(await SessionCall(Method.Get, id, "", $"getting session {id}", DevinPermissions.ViewOrgSessions, ct), DevinJson.Context.SessionResponse, ct);
     }
 
     /// <summary>v1 GET of one session, messages included.</summary>
     internal async Task<V1Session> GetV1(string id, CancellationToken ct) =>
-        await http.Fetch(await SessionCall(Method.Get, id, "", $"getting session {id}", DevinPermissions.ViewOrgSessions, ct), DevinJson.Context.V1Session, ct);
+        await _http.Fetch(await SessionCall(Method.Get, id, "", $"getting session {id}", DevinPermissions.ViewOrgSessions, ct), DevinJson.Context.V1Session, ct);
 
     public async Task<Page<SessionResponse>> List(SessionListQuery query, CancellationToken ct = default)
     {
@@ -111,7 +111,7 @@ internal sealed class SessionsClient(ApiScope scope) : ISessionsClient
             .With("repo_names", query.RepoNames)
             .With("is_archived", query.IsArchived)
             .With("category", query.Category);
-        return await http.Fetch(call, DevinJson.Context.PageSessionResponse, ct);
+        return await _http.Fetch(call, DevinJson.Context.PageSessionResponse, ct);
     }
 
     /// <summary>v1 pages by limit/offset; the offset is handed out as the cursor so callers page the same way.</summary>
@@ -124,7 +124,7 @@ internal sealed class SessionsClient(ApiScope scope) : ISessionsClient
             .With("offset", offset == 0 ? null : offset)
             .With("tags", query.Tags)
             .With("user_email", query.UserEmail);
-        var list = await http.Fetch(call, DevinJson.Context.V1SessionList, ct);
+        var list = await _http.Fetch(call, DevinJson.Context.V1SessionList, ct);
         var more = list.Sessions.Count > 0 && list.Sessions.Count >= limit;
         return new Page<SessionResponse>
         {
@@ -163,18 +163,18 @@ internal sealed class SessionsClient(ApiScope scope) : ISessionsClient
     /// <summary>Which way created_at runs in the sessions read so far (equal times say nothing).</summary>
     private sealed class ListOrder
     {
-        private DateTimeOffset? previous;
-        private bool rises, falls;
+        private DateTimeOffset? _previous;
+        private bool _rises, _falls;
 
-        public bool NewestFirst => falls && !rises;
-        public bool OldestFirst => rises && !falls;
+        public bool NewestFirst => _falls && !_rises;
+        public bool OldestFirst => _rises && !_falls;
 
         public void Add(DateTimeOffset? createdAt)
         {
             if (createdAt is null) return;
-            if (previous is { } p && createdAt > p) rises = true;
-            if (previous is { } q && createdAt < q) falls = true;
-            previous = createdAt;
+            if (_previous is { } p && createdAt > p) _rises = true;
+            if (_previous is { } q && createdAt < q) _falls = true;
+            _previous = createdAt;
         }
     }
 
@@ -183,7 +183,7 @@ internal sealed class SessionsClient(ApiScope scope) : ISessionsClient
         scope.RequireV3("archiving a session");
         var id = SessionIds.Normalize(sessionId);
         var call = await SessionCall(Method.Post, id, "/archive", $"archiving session {id}", DevinPermissions.ManageOrgSessions, ct);
-        return await http.Fetch(call, DevinJson.Context.SessionResponse, ct);
+        return await _http.Fetch(call, DevinJson.Context.SessionResponse, ct);
     }
 
     public async Task<SessionResponse> Terminate(string sessionId, bool archive = false, CancellationToken ct = default)
@@ -192,9 +192,9 @@ internal sealed class SessionsClient(ApiScope scope) : ISessionsClient
         var id = SessionIds.Normalize(sessionId);
         var call = await SessionCall(Method.Delete, id, "", $"terminating session {id}", DevinPermissions.ManageOrgSessions, ct);
         if (Flavor == ApiFlavor.V3)
-            return await http.Fetch(call.With("archive", archive), DevinJson.Context.SessionResponse, ct);
+            return await _http.Fetch(call.With("archive", archive), DevinJson.Context.SessionResponse, ct);
         // DELETE /v1/sessions/{id} answers {detail}: read the session back so both flavours return it.
-        await http.Send(call, ct);
+        await _http.Send(call, ct);
         return await Get(id, ct);
     }
 
@@ -204,16 +204,16 @@ internal sealed class SessionsClient(ApiScope scope) : ISessionsClient
         if (Flavor == ApiFlavor.V1)
             return (await GetV1(id, ct)).Tags ?? [];
         var call = await SessionCall(Method.Get, id, "/tags", $"reading tags of session {id}", DevinPermissions.ViewOrgSessions, ct);
-        return (await http.Fetch(call, DevinJson.Context.SessionTags, ct)).Tags;
+        return (await _http.Fetch(call, DevinJson.Context.SessionTags, ct)).Tags;
     }
 
     public async Task<IReadOnlyList<string>> PutTags(string sessionId, IReadOnlyList<string> tags, CancellationToken ct = default)
     {
         var id = SessionIds.Normalize(sessionId);
         var call = await TagsCall(Method.Put, id, tags, $"setting tags of session {id}", ct);
-        var body = await http.Send(call, ct);
+        var body = await _http.Send(call, ct);
         if (Flavor == ApiFlavor.V1) return tags; // v1 answers {detail}
-        return http.Parse(body, call, DevinJson.Context.SessionTags).Tags;
+        return _http.Parse(body, call, DevinJson.Context.SessionTags).Tags;
     }
 
     public async Task<IReadOnlyList<string>> AppendTags(string sessionId, IReadOnlyList<string> tags, CancellationToken ct = default)
@@ -224,11 +224,11 @@ internal sealed class SessionsClient(ApiScope scope) : ISessionsClient
             // The append endpoint's method is unconfirmed (devin-api.md §3.3): POST, else read-merge-replace.
             try
             {
-                return (await http.Fetch(await TagsCall(Method.Post, id, tags, $"adding tags to session {id}", ct), DevinJson.Context.SessionTags, ct)).Tags;
+                return (await _http.Fetch(await TagsCall(Method.Post, id, tags, $"adding tags to session {id}", ct), DevinJson.Context.SessionTags, ct)).Tags;
             }
             catch (DevinApiException e) when (e.StatusCode == 405)
             {
-                http.Trace("POST on tags is not allowed; merging and replacing instead");
+                _http.Trace("POST on tags is not allowed; merging and replacing instead");
             }
         }
         var current = await GetTags(id, ct);

@@ -9,14 +9,14 @@ namespace Handoff.Core.Devin;
 /// </summary>
 internal sealed class V1KnowledgeClient(ApiScope scope) : IKnowledgeClient
 {
-    private readonly CrudRoutes<V1Knowledge> notes = new(scope.Http, ApiScope.V1Root, "knowledge", "knowledge note", "note id",
+    private readonly CrudRoutes<V1Knowledge> _notes = new(scope.Http, ApiScope.V1Root, "knowledge", "knowledge note", "note id",
         DevinPermissions.ManageAccountKnowledge, DevinJson.Context.V1Knowledge);
     /// <summary>The last list read; later pages of one listing are cut from it instead of reading it all again.</summary>
-    private V1KnowledgeList? lastRead;
+    private V1KnowledgeList? _lastRead;
 
     public async Task<Page<KnowledgeNote>> List(NoteListQuery query, CancellationToken ct = default)
     {
-        var all = query.After is not null && lastRead is not null ? lastRead : await ReadAll(ct);
+        var all = query.After is not null && _lastRead is not null ? _lastRead : await ReadAll(ct);
         var matches = all.Knowledge.Select(n => n.ToNote(all.Folders))
             .Where(n => query.Search is null || n.Name.Contains(query.Search, StringComparison.OrdinalIgnoreCase) || n.Body.Contains(query.Search, StringComparison.OrdinalIgnoreCase))
             .Where(n => query.PinnedRepo is null || n.PinnedRepo == query.PinnedRepo)
@@ -25,13 +25,13 @@ internal sealed class V1KnowledgeClient(ApiScope scope) : IKnowledgeClient
         return Pages.Slice(matches, query.First, query.After);
     }
 
-    public async Task<KnowledgeNote> Get(string id, CancellationToken ct = default) => (await Find(id, ct)).ToNote(lastRead?.Folders);
+    public async Task<KnowledgeNote> Get(string id, CancellationToken ct = default) => (await Find(id, ct)).ToNote(_lastRead?.Folders);
 
     public async Task<KnowledgeNote> Create(KnowledgeNoteRequest request, CancellationToken ct = default)
     {
         RequireNoEnabledFlag(request);
-        var created = await notes.Create(V1KnowledgeRequest.From(request, macro: null), DevinJson.Context.V1KnowledgeRequest, ct);
-        return created.ToNote(lastRead?.Folders);
+        var created = await _notes.Create(V1KnowledgeRequest.From(request, macro: null), DevinJson.Context.V1KnowledgeRequest, ct);
+        return created.ToNote(_lastRead?.Folders);
     }
 
     /// <summary>A full replace: the macro, which the v3-shaped request lacks, is carried over from the note as read.</summary>
@@ -40,15 +40,15 @@ internal sealed class V1KnowledgeClient(ApiScope scope) : IKnowledgeClient
         RequireNoEnabledFlag(change);
         var current = await Find(id, ct);
         var body = DevinJson.Serialize(V1KnowledgeRequest.From(change, current.Macro), DevinJson.Context.V1KnowledgeRequest);
-        return (await notes.Update(Method.Put, current.Id, body, ct)).ToNote(lastRead?.Folders);
+        return (await _notes.Update(Method.Put, current.Id, body, ct)).ToNote(_lastRead?.Folders);
     }
 
     /// <summary>v1 answers a delete without the note, so it is read first and returned as it was.</summary>
     public async Task<KnowledgeNote> Delete(string id, CancellationToken ct = default)
     {
         var current = await Find(id, ct);
-        await notes.Send(Method.Delete, current.Id, null, "deleting", ct);
-        return current.ToNote(lastRead?.Folders);
+        await _notes.Send(Method.Delete, current.Id, null, "deleting", ct);
+        return current.ToNote(_lastRead?.Folders);
     }
 
     /// <summary>v1 folders are flat: the path is the name, the counts come from the notes.</summary>
@@ -66,7 +66,7 @@ internal sealed class V1KnowledgeClient(ApiScope scope) : IKnowledgeClient
     }
 
     private async Task<V1KnowledgeList> ReadAll(CancellationToken ct) =>
-        lastRead = await scope.Http.Fetch(await notes.ListCall(ct), DevinJson.Context.V1KnowledgeList, ct);
+        _lastRead = await scope.Http.Fetch(await _notes.ListCall(ct), DevinJson.Context.V1KnowledgeList, ct);
 
     private async Task<V1Knowledge> Find(string id, CancellationToken ct)
     {

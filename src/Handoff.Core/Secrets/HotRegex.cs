@@ -12,17 +12,17 @@ namespace Handoff.Core.Secrets;
 internal sealed class HotRegex
 {
     private const int CompileAfterUses = 256;
-    private readonly string pattern;
-    private readonly RegexOptions options;
-    private readonly TimeSpan timeout;
+    private readonly string _pattern;
+    private readonly RegexOptions _options;
+    private readonly TimeSpan _timeout;
     private Regex _regex;
     private int _uses;
 
     public HotRegex(string pattern, RegexOptions options, TimeSpan timeout)
     {
-        this.pattern = pattern;
-        this.options = options;
-        this.timeout = timeout;
+        _pattern = pattern;
+        _options = options;
+        _timeout = timeout;
         var precompiled = PrecompiledRegexes.Find(pattern, options, timeout);
         _regex = precompiled ?? new Regex(pattern, options, timeout);
         if (precompiled is not null) _uses = CompileAfterUses;
@@ -34,7 +34,7 @@ internal sealed class HotRegex
         get
         {
             if (_uses < CompileAfterUses && Interlocked.Increment(ref _uses) == CompileAfterUses)
-                _regex = new Regex(pattern, options | RegexOptions.Compiled, timeout);
+                _regex = new Regex(_pattern, _options | RegexOptions.Compiled, _timeout);
             return _regex;
         }
     }

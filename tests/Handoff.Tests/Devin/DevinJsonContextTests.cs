@@ -87,17 +87,17 @@ public class DevinJsonContextTests
     /// <summary>JSON samples for a model type, from its CLR properties: snake_case names, a distinct value per field.</summary>
     private static class Sample
     {
-        private static int counter;
+        private static int _counter;
 
         public static JsonNode For(Type type)
         {
-            if (type == typeof(string)) return JsonValue.Create("text-" + Interlocked.Increment(ref counter));
+            if (type == typeof(string)) return JsonValue.Create("text-" + Interlocked.Increment(ref _counter));
             if (Nullable.GetUnderlyingType(type) is { } inner) return For(inner);
             if (type == typeof(bool)) return JsonValue.Create(true);
-            if (type == typeof(int) || type == typeof(long)) return JsonValue.Create(Interlocked.Increment(ref counter));
-            if (type == typeof(double)) return JsonValue.Create(Interlocked.Increment(ref counter) + 0.5);
-            if (type == typeof(DateTimeOffset)) return JsonValue.Create($"2026-01-02T03:04:{Interlocked.Increment(ref counter) % 60:00}Z");
-            if (typeof(JsonNode).IsAssignableFrom(type)) return new JsonObject { ["kind"] = "text-" + Interlocked.Increment(ref counter) };
+            if (type == typeof(int) || type == typeof(long)) return JsonValue.Create(Interlocked.Increment(ref _counter));
+            if (type == typeof(double)) return JsonValue.Create(Interlocked.Increment(ref _counter) + 0.5);
+            if (type == typeof(DateTimeOffset)) return JsonValue.Create($"2026-01-02T03:04:{Interlocked.Increment(ref _counter) % 60:00}Z");
+            if (typeof(JsonNode).IsAssignableFrom(type)) return new JsonObject { ["kind"] = "text-" + Interlocked.Increment(ref _counter) };
             if (ElementOf(type) is { } element) return new JsonArray(For(element));
             var sample = new JsonObject();
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetMethod is not null))
@@ -105,7 +105,7 @@ public class DevinJsonContextTests
                 if (property.GetCustomAttribute<JsonIgnoreAttribute>() is not null) continue;
                 if (property.GetCustomAttribute<JsonExtensionDataAttribute>() is not null)
                 {
-                    sample["field_this_client_does_not_know"] = "kept-" + Interlocked.Increment(ref counter);
+                    sample["field_this_client_does_not_know"] = "kept-" + Interlocked.Increment(ref _counter);
                     continue;
                 }
                 sample[SnakeCase(property.Name)] = For(property.PropertyType);

@@ -13,16 +13,16 @@ public sealed record RawResponse(int Status, string Body);
 /// </summary>
 public sealed class RawHttpServer : IDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly Func<RecordedRequest, RawResponse?> handler;
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly Func<RecordedRequest, RawResponse?> _handler;
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
-    public string Url => $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+    public string Url => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
     public RecordedRequest[] All => Requests.ToArray();
 
     public RawHttpServer(Func<RecordedRequest, RawResponse?> handler)
     {
-        this.handler = handler;
-        listener.Start();
+        _handler = handler;
+        _listener.Start();
         _ = Task.Run(Serve);
     }
 
@@ -31,7 +31,7 @@ public sealed class RawHttpServer : IDisposable
         while (true)
         {
             TcpClient client;
-            try { client = await listener.AcceptTcpClientAsync(); }
+            try { client = await _listener.AcceptTcpClientAsync(); }
             catch { return; }
             _ = Task.Run(() => Handle(client));
         }
@@ -46,7 +46,7 @@ public sealed class RawHttpServer : IDisposable
             var request = await ReadRequest(stream);
             if (request is null) return;
             Requests.Enqueue(request);
-            var response = handler(request);
+            var response = _handler(request);
             if (response is null)
             {
                 client.Client.LingerState = new LingerOption(true, 0); // RST instead of FIN
@@ -92,5 +92,5 @@ public sealed class RawHttpServer : IDisposable
     private static bool EndsWithBlankLine(List<byte> b) =>
         b.Count >= 4 && b[^4] == '\r' && b[^3] == '\n' && b[^2] == '\r' && b[^1] == '\n';
 
-    public void Dispose() => listener.Stop();
+    public void Dispose() => _listener.Stop();
 }

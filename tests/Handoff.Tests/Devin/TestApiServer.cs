@@ -24,20 +24,20 @@ public sealed record RecordedRequest(string Method, string Path, string Query, I
 /// <summary>A tiny HTTP server on 127.0.0.1 with one handler per test; records every request.</summary>
 public sealed class TestApiServer : IDisposable
 {
-    private readonly HttpListener listener = new();
-    private readonly Func<RecordedRequest, HttpListenerResponse, Task> handler;
-    private readonly Task loop;
+    private readonly HttpListener _listener = new();
+    private readonly Func<RecordedRequest, HttpListenerResponse, Task> _handler;
+    private readonly Task _loop;
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
     public int Port { get; }
     public string Url => $"http://127.0.0.1:{Port}";
 
     public TestApiServer(Func<RecordedRequest, HttpListenerResponse, Task> handler)
     {
-        this.handler = handler;
+        _handler = handler;
         Port = FreePort();
-        listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        listener.Start();
-        loop = Task.Run(Serve);
+        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _listener.Start();
+        _loop = Task.Run(Serve);
     }
 
     public RecordedRequest[] All => Requests.ToArray();
@@ -53,10 +53,10 @@ public sealed class TestApiServer : IDisposable
 
     private async Task Serve()
     {
-        while (listener.IsListening)
+        while (_listener.IsListening)
         {
             HttpListenerContext context;
-            try { context = await listener.GetContextAsync(); }
+            try { context = await _listener.GetContextAsync(); }
             catch { return; }
             _ = Task.Run(() => Handle(context));
         }
@@ -73,7 +73,7 @@ public sealed class TestApiServer : IDisposable
         Requests.Enqueue(recorded);
         try
         {
-            await handler(recorded, context.Response);
+            await _handler(recorded, context.Response);
         }
         catch (Exception e)
         {
@@ -83,7 +83,7 @@ public sealed class TestApiServer : IDisposable
 
     public void Dispose()
     {
-        try { listener.Stop(); listener.Close(); } catch { }
+        try { _listener.Stop(); _listener.Close(); } catch { }
     }
 }
 

@@ -58,9 +58,3 @@ public sealed class SettingsResolver(IEnvironment environment, IGitConfigReader 
         return value is null ? defaultValue : value.Trim().ToLowerInvariant() is "1" or "true" or "yes" or "on";
     }
 }
-
-/// <summary>Where `auth login` keeps the key (the user's git credential helpers). Filled by the credentials work.</summary>
-public interface ICredentialStore
-{
-    Task<string?> Get(string apiUrl, CancellationToken cancellationToken);
-}

@@ -21,18 +21,3 @@ public sealed class TextWriterTraceSink(TextWriter writer) : ITraceSink
             writer.WriteLine("[devin-handoff trace] " + line);
     }
 }
-
-/// <summary>Replaces every occurrence of the API key in a text with a masked form.</summary>
-public sealed class KeyMasker(string? apiKey)
-{
-    private readonly string key = apiKey?.Trim() ?? "";
-
-    public string Masked => DevinConnection.KeyTypeOf(key) + "***";
-
-    public string Mask(string? text)
-    {
-        if (string.IsNullOrEmpty(text)) return text ?? "";
-        // Very short "keys" are not masked: replacing them would garble ordinary text.
-        return key.Length >= 8 ? text.Replace(key, Masked, StringComparison.Ordinal) : text;
-    }
-}
