@@ -16,7 +16,7 @@ args=() summary=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --gitleaks|--secretlint|--detect-secrets|--betterleaks|--trufflehog)
-      [ $# -ge 2 ] && [ -d "$2" ] || { echo "peer-suites.sh: $1 needs a checkout folder" >&2; exit 2; }
+      if [ $# -lt 2 ] || [ ! -d "$2" ]; then echo "peer-suites.sh: $1 needs a checkout folder" >&2; exit 2; fi
       args+=("$1" "$(cd "$2" && pwd)"); shift 2 ;;
     --summary) summary=(--summary); shift ;;
     -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
