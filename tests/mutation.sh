@@ -13,7 +13,7 @@
 #
 # Scopes: RemoteUrlParser, Attachments, Hooks, Devin (retry, idempotent create, status mapping), Prompting, Secrets
 # (the rule tables BuiltInRules*.cs are data: their regexes are measured by the rule samples and the corpus tests,
-# not by mutating them). Each run writes artifacts/mutation/<scope>[+<scope>...]/ (reports/mutation-report.html and
+# not by mutating them; SecretsCore and SecretsRest split Secrets in two for shorter runs). Each run writes artifacts/mutation/<scope>[+<scope>...]/ (reports/mutation-report.html and
 # .json, the log, the surviving mutants of each scope in survivors-<scope>.txt) and prints one line per scope:
 # "<scope>: score N% (killed K, timeout T, survived S, no coverage C; ...)", score = (killed + timeout) / (those +
 # survived + no coverage). Exit status: 0; 1 when a run did not finish; 2 for an unknown scope.
@@ -28,6 +28,9 @@ declare -A globs=(
   [Devin]="**/Devin/DevinHttp.cs **/Devin/ApiCall.cs **/Devin/SessionsClient.cs **/Devin/SessionStatus.cs **/Devin/SessionIds.cs"
   [Prompting]="**/Prompting/*.cs"
   [Secrets]="**/Secrets/**/*.cs !**/Secrets/BuiltInRules*.cs"
+  # Secrets in two halves, for a machine that cannot run it whole: what decides and shows a finding first.
+  [SecretsCore]="**/Secrets/FindingPolicy.cs **/Secrets/LineMasker.cs **/Secrets/DiffStreamScanner.cs **/Secrets/Checksums.cs **/Secrets/HitEvaluator.cs **/Secrets/Generic/*.cs **/Secrets/Output/*.cs **/Secrets/Archives/*.cs"
+  [SecretsRest]="**/Secrets/**/*.cs !**/Secrets/BuiltInRules*.cs !**/Secrets/FindingPolicy.cs !**/Secrets/LineMasker.cs !**/Secrets/DiffStreamScanner.cs !**/Secrets/Checksums.cs !**/Secrets/HitEvaluator.cs !**/Secrets/Generic/*.cs !**/Secrets/Output/*.cs !**/Secrets/Archives/*.cs"
 )
 order=(RemoteUrlParser Attachments Hooks Devin Prompting Secrets)
 scopes=("$@"); [ ${#scopes[@]} -gt 0 ] || scopes=("${order[@]}")
