@@ -10,6 +10,8 @@
 #                                          compiling the mutants, about 25 minutes on a busy 2-core machine, is paid
 #                                          once), figures still per scope
 #   MUTATION_CONCURRENCY=2 tests/mutation.sh Attachments
+#   MUTATION_ARGS="--log-to-file" tests/mutation.sh Devin
+#                                          extra Stryker options (here: a trace log of every test session in logs/)
 #
 # Scopes: RemoteUrlParser, Attachments, Hooks, Devin (retry, idempotent create, status mapping), Prompting, Secrets
 # (the rule tables BuiltInRules*.cs are data: their regexes are measured by the rule samples and the corpus tests,
@@ -51,7 +53,7 @@ run() { # scope...
   echo "== $name: Stryker log in $out/stryker.log"
   ( cd tests/Handoff.Tests && dotnet stryker --skip-version-check \
       --project Handoff.Core.csproj --test-project Handoff.Tests.csproj \
-      "${mutate[@]}" --concurrency "${MUTATION_CONCURRENCY:-1}" \
+      "${mutate[@]}" --concurrency "${MUTATION_CONCURRENCY:-1}" ${MUTATION_ARGS:-} \
       --reporter Json --reporter Html --reporter Dots --output "$out" ) >"$out/stryker.log" 2>&1
   local report="$out/reports/mutation-report.json"
   if [ ! -f "$report" ]; then
