@@ -93,4 +93,41 @@ public class GitDiffScanTests
         Assert.That(e!.ExitCode, Is.EqualTo(ExitCodes.Error));
         Assert.That(e.Message, Does.Contain("not a git repository"));
     }
+
+    [Test]
+    public void A_refused_range_is_named_in_the_error()
+    {
+        var e = Assert.ThrowsAsync<HandoffException>(() => new GitDiffScan(new FakeGit(), new SecretScanner(SecretScanConfig.Default), "/repo").Range("-x"));
+        Assert.That(e!.Message, Is.EqualTo("invalid --range '-x': want A..B (two commits, branches or tags)"));
+    }
+
+    [Test]
+    public void When_even_the_plain_log_fails_on_diff_merges_the_error_is_gits_and_nothing_more_is_tried()
+    {
+        var git = new FakeGit().On(_ => true, 129, stderr: "fatal: --diff-merges broken\n");
+        var e = Assert.ThrowsAsync<HandoffException>(() => new GitDiffScan(git, new SecretScanner(SecretScanConfig.Default), "/repo").Commits([Sha]));
+        Assert.That(e!.Message, Is.EqualTo("git log failed: fatal: --diff-merges broken"));
+        Assert.That(git.Calls, Has.Count.EqualTo(3));
+    }
+
+    [Test]
+    public async Task The_staged_scan_diffs_the_index_with_added_lines_only_and_full_blob_ids()
+    {
+        var git = new FakeGit().On(_ => true, 0, "diff --git a/p.py b/p.py\n--- /dev/null\n+++ b/p.py\n@@ -0,0 +1,1 @@\n+KEY = '" + StripeKey() + "'\n");
+        var findings = await new GitDiffScan(git, new SecretScanner(SecretScanConfig.Default), "/repo").Staged();
+
+        Assert.That(git.Calls.Single().Arguments.SkipWhile(a => a != "diff"), Is.EqualTo(new[] { "diff", "--cached", "-U0", "--no-ext-diff", "--no-textconv",
+            "--no-color", "--src-prefix=a/", "--dst-prefix=b/", "--full-index" }));
+        Assert.That(findings.Single().RuleId, Is.EqualTo("stripe-secret-key"));
+    }
+
+    [TestCase("fatal: bad revision 'nope'")]
+    [TestCase("fatal: ambiguous argument 'x': both revision and filename")]
+    [TestCase("fatal: Unknown Revision 'x'")]
+    public void Each_kind_of_revision_git_does_not_know_is_a_usage_error(string stderr)
+    {
+        var git = new FakeGit().On(_ => true, 128, stderr: stderr + "\n");
+        var e = Assert.ThrowsAsync<HandoffException>(() => new GitDiffScan(git, new SecretScanner(SecretScanConfig.Default), "/repo").Range("a..b"));
+        Assert.That(e!.ExitCode, Is.EqualTo(ExitCodes.Usage));
+    }
 }

@@ -87,4 +87,55 @@ public class HookInstallerTests
         Assert.That(HookScript.IsOurs(source), Is.True);
         Assert.That(HookScript.Text(true), Is.Not.EqualTo(source));
     }
+
+    [Test]
+    public void The_hook_is_written_rwxr_xr_x()
+    {
+        if (OperatingSystem.IsWindows()) { Assert.Ignore("Unix file modes"); return; }
+        HookInstaller.Install(_dir, global: false);
+        Assert.That(File.GetUnixFileMode(HookPath), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute));
+    }
+
+    [Test]
+    public void Updating_a_symlinked_hook_of_ours_replaces_the_link_and_never_writes_through_it()
+    {
+        if (OperatingSystem.IsWindows()) Assert.Ignore("symbolic links need a privilege on Windows");
+        Directory.CreateDirectory(_dir);
+        var elsewhere = Path.Combine(_dir, "dotfiles-pre-push");
+        var old = HookScript.Text(global: true);
+        File.WriteAllText(elsewhere, old);
+        File.CreateSymbolicLink(HookPath, elsewhere);
+
+        Assert.That(HookInstaller.Install(_dir, global: false), Is.EqualTo(HookInstallOutcome.Updated));
+        Assert.That(File.ReadAllText(elsewhere), Is.EqualTo(old), "the link's target is left alone");
+        Assert.That(new FileInfo(HookPath).LinkTarget, Is.Null);
+        Assert.That(File.ReadAllText(HookPath), Is.EqualTo(HookScript.Text(global: false)));
+    }
+
+    [Test]
+    public void A_dangling_symlink_hook_is_foreign_and_kept_as_pre_push_local()
+    {
+        if (OperatingSystem.IsWindows()) Assert.Ignore("symbolic links need a privilege on Windows");
+        Directory.CreateDirectory(_dir);
+        var gone = Path.Combine(_dir, "no-such-target");
+        File.CreateSymbolicLink(HookPath, gone);
+
+        Assert.That(HookInstaller.Install(_dir, global: false), Is.EqualTo(HookInstallOutcome.Chained));
+        Assert.That(new FileInfo(LocalPath).LinkTarget, Is.EqualTo(gone));
+        Assert.That(HookScript.IsOurs(File.ReadAllText(HookPath)), Is.True);
+    }
+
+    [Test]
+    public void The_refusals_say_which_file_is_in_the_way()
+    {
+        Directory.CreateDirectory(_dir);
+        File.WriteAllText(HookPath, "#!/bin/sh\necho theirs\n");
+        var e = Assert.Throws<HandoffException>(() => HookInstaller.Uninstall(_dir));
+        Assert.That(e!.Message, Is.EqualTo($"{HookPath} is not devin-handoff's hook; left alone"));
+
+        File.WriteAllText(LocalPath, "#!/bin/sh\necho also theirs\n");
+        e = Assert.Throws<HandoffException>(() => HookInstaller.Install(_dir, false));
+        Assert.That(e!.Message, Does.StartWith($"{HookPath} is another tool's hook and pre-push.local already exists"));
+    }
 }

@@ -66,4 +66,26 @@ public class PushedCommitsTests
         Assert.That(e!.Message, Does.Contain("fatal: bad object 1111"));
         Assert.That(e.ExitCode, Is.EqualTo(ExitCodes.Error));
     }
+
+    [Test]
+    public async Task Whether_the_remote_commit_is_here_is_asked_of_git_as_a_commit()
+    {
+        var git = new FakeGit()
+            .On(a => a[0] == "cat-file", 0)
+            .On(a => a[0] == "rev-list", 0, "c1\n\nc2\n");
+        var commits = await new PushedCommits(git, "/repo").Select("origin", [new PushedRef("refs/heads/main", Local, "refs/heads/main", Remote)]);
+
+        Assert.That(git.Calls[0].Arguments, Is.EqualTo(new[] { "cat-file", "-e", Remote + "^{commit}" }));
+        Assert.That(commits, Is.EqualTo(new[] { "c1", "c2" }), "blank lines are not commits");
+    }
+
+    [TestCase("", "no message")]
+    [TestCase("\n   \n  fatal: bad object 1111  \nhint: more\n", "fatal: bad object 1111")]
+    public void A_git_failure_names_the_first_line_git_wrote(string stderr, string firstLine)
+    {
+        var git = new FakeGit().On(a => a[0] == "rev-list", 128, stderr: stderr);
+        var e = Assert.ThrowsAsync<HandoffException>(() =>
+            new PushedCommits(git, "/repo").Select("origin", [new PushedRef("refs/heads/a", Local, "refs/heads/a", Zero)]));
+        Assert.That(e!.Message, Is.EqualTo($"git rev-list {Local} --not --remotes=origin failed: {firstLine}"));
+    }
 }

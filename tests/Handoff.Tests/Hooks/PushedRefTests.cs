@@ -42,4 +42,35 @@ public class PushedRefTests
         Assert.That(e!.ExitCode, Is.EqualTo(ExitCodes.Usage));
         Assert.That(e.Message, Does.Contain("pre-push input"));
     }
+
+    [Test]
+    public void Only_an_all_zero_object_name_means_a_deletion_or_a_new_ref()
+    {
+        var someZeros = "1" + new string('0', 39);
+        var refs = PushedRef.Parse(new StringReader($"refs/heads/a {someZeros} refs/heads/a {someZeros}\n"));
+        Assert.That((refs[0].IsDeletion, refs[0].IsNewRemoteRef), Is.EqualTo((false, false)));
+        Assert.That((new PushedRef("a", "", "b", "").IsDeletion, new PushedRef("a", "", "b", "").IsNewRemoteRef), Is.EqualTo((false, false)),
+            "an empty name is not all zeros");
+    }
+
+    [Test]
+    public void An_object_name_of_the_right_length_with_a_letter_that_is_not_hex_is_refused()
+    {
+        var notHex = new string('a', 39) + "g";
+        Assert.Throws<HandoffException>(() => PushedRef.Parse(new StringReader($"refs/heads/a {notHex} refs/heads/a {A}\n")));
+        Assert.Throws<HandoffException>(() => PushedRef.Parse(new StringReader($"refs/heads/a {A} refs/heads/a {notHex}\n")));
+    }
+
+    [Test]
+    public void A_long_malformed_line_is_quoted_up_to_120_characters()
+    {
+        var exactly120 = new string('x', 120);
+        var e = Assert.Throws<HandoffException>(() => PushedRef.Parse(new StringReader(exactly120)));
+        Assert.That(e!.Message, Does.Contain($"'{exactly120}'"));
+
+        var longer = new string('y', 120) + "TAIL";
+        e = Assert.Throws<HandoffException>(() => PushedRef.Parse(new StringReader(longer)));
+        Assert.That(e!.Message, Does.Contain($"'{new string('y', 120)}…'"));
+        Assert.That(e.Message, Does.Not.Contain("TAIL"));
+    }
 }
