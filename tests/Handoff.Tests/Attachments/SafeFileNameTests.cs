@@ -42,6 +42,22 @@ public class SafeFileNameTests
     public void Device_names_are_prefixed(string untrusted) =>
         Assert.That(SafeFileName.From(untrusted, "f"), Is.EqualTo("_" + untrusted));
 
+    /// <summary>Windows' reserved device names ("Naming Files, Paths, and Namespaces", Microsoft Learn), any case, with or without an extension.</summary>
+    [Test]
+    public void Every_windows_device_name_is_prefixed_in_any_case_and_with_an_extension()
+    {
+        var devices = new List<string> { "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", "CLOCK$", "COM¹", "COM²", "COM³", "LPT¹", "LPT²", "LPT³" };
+        for (var digit = 0; digit <= 9; digit++) devices.AddRange(["COM" + digit, "LPT" + digit]);
+
+        foreach (var device in devices)
+        {
+            Assert.That(SafeFileName.From(device, "f"), Is.EqualTo("_" + device), device);
+            Assert.That(SafeFileName.From(device.ToLowerInvariant() + ".txt", "f"), Is.EqualTo("_" + device.ToLowerInvariant() + ".txt"), device);
+        }
+        Assert.That(SafeFileName.From("CONSOLE.txt", "f"), Is.EqualTo("CONSOLE.txt"), "only whole device names");
+        Assert.That(SafeFileName.From("COM10", "f"), Is.EqualTo("COM10"));
+    }
+
     [Test]
     public void Over_long_names_are_cut_to_200_bytes_keeping_the_extension_and_whole_characters()
     {
