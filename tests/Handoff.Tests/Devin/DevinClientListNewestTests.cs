@@ -100,4 +100,38 @@ public class DevinClientListNewestTests
         Assert.That(newest.Sessions.Single().SessionId, Is.EqualTo("devin-b"));
         Assert.That(server.All[0].QueryValues("limit"), Is.EqualTo(new[] { "100" }));
     }
+
+    [Test]
+    public async Task A_full_read_that_ends_on_its_own_may_not_miss_anything()
+    {
+        using var server = Server([0, 10, 20, 30], pageSize: 2);
+        var (client, _, _) = Create(server.Url);
+
+        var newest = await client.Sessions.ListNewest(new SessionListQuery(), limit: 2);
+
+        Assert.That(newest.MayMissNewer, Is.False, "every session was read");
+    }
+
+    [Test]
+    public async Task Newest_first_stops_as_soon_as_the_limit_is_reached()
+    {
+        using var server = Server([50, 40, 30, 20, 10, 0], pageSize: 3);
+        var (client, _, _) = Create(server.Url);
+
+        var newest = await client.Sessions.ListNewest(new SessionListQuery(), limit: 3);
+
+        Assert.That(newest.Sessions.Select(s => s.SessionId), Is.EqualTo(new[] { "devin-0", "devin-1", "devin-2" }));
+        Assert.That(server.All, Has.Length.EqualTo(1), "the third session ends the read; the next page is not fetched");
+    }
+
+    [Test]
+    public async Task Sessions_all_of_one_second_keep_the_apis_order()
+    {
+        using var server = Server([10, 10, 10], pageSize: 10);
+        var (client, _, _) = Create(server.Url);
+
+        var newest = await client.Sessions.ListNewest(new SessionListQuery(), limit: 3);
+
+        Assert.That(newest.Sessions.Select(s => s.SessionId), Is.EqualTo(new[] { "devin-0", "devin-1", "devin-2" }));
+    }
 }

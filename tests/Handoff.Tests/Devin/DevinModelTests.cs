@@ -197,6 +197,28 @@ public class SessionIdsTests
     {
         Assert.That(Assert.Throws<HandoffException>(() => SessionIds.Normalize(input))!.ExitCode, Is.EqualTo(ExitCodes.Usage));
     }
+
+    [Test]
+    public void A_plain_http_link_is_taken_like_https_and_ftp_is_not_a_link()
+    {
+        Assert.That(SessionIds.Normalize("http://localhost:8080/sessions/abc"), Is.EqualTo("devin-abc"));
+        Assert.Throws<HandoffException>(() => SessionIds.Normalize("ftp://host/sessions/abc"));
+    }
+
+    [Test]
+    public void The_errors_say_what_a_session_id_looks_like()
+    {
+        Assert.That(Assert.Throws<HandoffException>(() => SessionIds.Normalize(" "))!.Message, Is.EqualTo("a session id is required (e.g. devin-abc123)"));
+        Assert.That(Assert.Throws<HandoffException>(() => SessionIds.Normalize("a b"))!.Message, Is.EqualTo("'a b' is not a valid session id"));
+    }
+
+    [TestCase("https://app.devin.ai/sessions/custom", "https://app.devin.ai/sessions/custom")]
+    [TestCase("", "https://app.devin.ai/sessions/devin-x1")]
+    [TestCase("  ", "https://app.devin.ai/sessions/devin-x1")]
+    public void The_web_link_is_the_apis_url_else_the_app_link_for_the_id(string url, string expected)
+    {
+        Assert.That(SessionIds.WebUrl(new SessionResponse { SessionId = "x1", Url = url }), Is.EqualTo(expected));
+    }
 }
 
 public class DevinJsonTests
