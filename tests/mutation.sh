@@ -15,7 +15,7 @@
 #
 # Scopes: RemoteUrlParser, Attachments, Hooks, Devin (retry, idempotent create, status mapping), Prompting, Secrets
 # (the rule tables BuiltInRules*.cs are data: their regexes are measured by the rule samples and the corpus tests,
-# not by mutating them; SecretsCore, SecretsGeneric and SecretsRest split Secrets in three for shorter runs). Each run writes artifacts/mutation/<scope>[+<scope>...]/ (reports/mutation-report.html and
+# not by mutating them; SecretsCore, SecretsArchivesOutput, SecretsGeneric and SecretsRest split Secrets in four for shorter runs). Each run writes artifacts/mutation/<scope>[+<scope>...]/ (reports/mutation-report.html and
 # .json, the log, the surviving mutants of each scope in survivors-<scope>.txt) and prints one line per scope:
 # "<scope>: score N% (killed K, timeout T, survived S, no coverage C; ...)", score = (killed + timeout) / (those +
 # survived + no coverage). Exit status: 0; 1 when a run did not finish; 2 for an unknown scope.
@@ -30,9 +30,11 @@ declare -A globs=(
   [Devin]="**/Devin/DevinHttp.cs **/Devin/ApiCall.cs **/Devin/SessionsClient.cs **/Devin/SessionStatus.cs **/Devin/SessionIds.cs"
   [Prompting]="**/Prompting/*.cs"
   [Secrets]="**/Secrets/**/*.cs !**/Secrets/BuiltInRules*.cs"
-  # Secrets in three parts, for a machine that cannot run it whole: what decides, masks and reports a finding; the
-  # generic (keyword) detector, mostly word tables, each word a mutant that only the whole suite can judge; the rest.
-  [SecretsCore]="**/Secrets/FindingPolicy.cs **/Secrets/LineMasker.cs **/Secrets/DiffStreamScanner.cs **/Secrets/Checksums.cs **/Secrets/HitEvaluator.cs **/Secrets/Output/*.cs **/Secrets/Archives/*.cs"
+  # Secrets in parts, for a machine that cannot run it whole: what decides, parses, masks and verifies a finding; the
+  # archive and report code; the generic (keyword) detector, mostly word tables, each word a mutant that only the whole
+  # suite can judge; the rest.
+  [SecretsCore]="**/Secrets/FindingPolicy.cs **/Secrets/LineMasker.cs **/Secrets/DiffStreamScanner.cs **/Secrets/Checksums.cs **/Secrets/HitEvaluator.cs"
+  [SecretsArchivesOutput]="**/Secrets/Output/*.cs **/Secrets/Archives/*.cs"
   [SecretsGeneric]="**/Secrets/Generic/*.cs"
   [SecretsRest]="**/Secrets/**/*.cs !**/Secrets/BuiltInRules*.cs !**/Secrets/FindingPolicy.cs !**/Secrets/LineMasker.cs !**/Secrets/DiffStreamScanner.cs !**/Secrets/Checksums.cs !**/Secrets/HitEvaluator.cs !**/Secrets/Output/*.cs !**/Secrets/Archives/*.cs !**/Secrets/Generic/*.cs"
 )
