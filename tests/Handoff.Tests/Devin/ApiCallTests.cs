@@ -52,6 +52,18 @@ public class ApiCallTests
     }
 
     [Test]
+    public void A_value_of_another_type_is_written_with_its_ToString()
+    {
+        var call = new ApiCall(Method.Get, "x", "reading x", "P").With("k", new Named("kind-a")).With("n", new Named(null));
+        Assert.That(call.Query.Select(q => $"{q.Key}={q.Value}"), Is.EqualTo(new[] { "k=kind-a", "n=" }));
+    }
+
+    private sealed class Named(string? text)
+    {
+        public override string? ToString() => text;
+    }
+
+    [Test]
     public void A_request_cancelled_in_flight_ends_at_once_and_is_not_retried()
     {
         using var server = new TestApiServer(async (_, r) => { await Task.Delay(1500); await Reply.Ok(r, Session()); });
