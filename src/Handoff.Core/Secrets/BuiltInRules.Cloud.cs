@@ -46,7 +46,7 @@ public static partial class BuiltInRules
         yield return Prefixed("cloudflare-origin-ca-key", F, "Cloudflare Origin CA key", "v1\\.0-[a-f0-9]{24}-[a-f0-9]{146}", "v1.0-");
         yield return Prefixed("vercel-token", F, "Vercel access token (prefixed)", "vc[pirak]_[A-Za-z0-9]{24,64}", "vcp_ vci_ vcr_ vca_ vck_") with { MinEntropy = 3.3 };
         yield return Named("vercel-legacy-token", F, "Vercel access token (legacy)", "vercel|now[_.-]token", "[A-Za-z0-9]{24}", "vercel now_token") with { MinEntropy = 3.3 };
-        yield return Prefixed("databricks-token", F, "Databricks personal access token", "dapi[a-f0-9]{32}(?:-\\d)?", "dapi") with { MinEntropy = 3.0 };
+        yield return Prefixed("databricks-token", F, "Databricks personal access token", "dapi[a-fA-F0-9]{32}(?:-\\d)?", "dapi") with { MinEntropy = 3.0 };
         yield return Prefixed("flyio-token", F, "Fly.io access token", @"(?:FlyV1 )?fm[12][ar]?_[A-Za-z0-9+/=_-]{100,800}|fo1_[A-Za-z0-9_-]{43}", "fm1|fm2|flyv1|o1_") with { MinEntropy = 4.0 };
         yield return Prefixed("openshift-token", F, "OpenShift OAuth access token", "sha256~[A-Za-z0-9_-]{43}", "sha256~") with { MinEntropy = 3.5 };
         yield return Prefixed("netlify-token", F, "Netlify personal access token", "nfp_[A-Za-z0-9]{36}", "nfp_");
