@@ -26,20 +26,27 @@ internal static class Pkcs12Exposure
         {
             info = Pkcs12Info.Decode(der, out _, skipCopy: true);
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or AsnContentException)
         {
             return null;
         }
         if (MacIterations(der) > MaxIterations) return true;
-        if (info.IntegrityMode == Pkcs12IntegrityMode.Password)
+        try
         {
+            if (info.IntegrityMode == Pkcs12IntegrityMode.Password)
+            {
+                foreach (var password in DefaultPasswords)
+                    if (VerifiesMac(info, password)) return HasKey(info, password);
+                return false;
+            }
             foreach (var password in DefaultPasswords)
-                if (VerifiesMac(info, password)) return HasKey(info, password);
+                if (HasKey(info, password)) return true;
             return false;
         }
-        foreach (var password in DefaultPasswords)
-            if (HasKey(info, password)) return true;
-        return false;
+        catch (Exception e) when (e is CryptographicException or AsnContentException)
+        {
+            return true; // a frame that decodes but whose contents do not: it cannot be told safe (fail closed)
+        }
     }
 
     private static bool VerifiesMac(Pkcs12Info info, string? password)

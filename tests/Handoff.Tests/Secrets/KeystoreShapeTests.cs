@@ -101,4 +101,26 @@ public class KeystoreShapeTests
     [Test]
     public void An_empty_file_named_like_a_keystore_holds_no_secret() =>
         Assert.That(Scan("empty.p12", []).Select(f => f.RuleId), Does.Not.Contain("path-keystore"));
+
+    [Test]
+    public void A_damaged_pkcs12_never_breaks_the_scan()
+    {
+        // No MAC (openssl -nomac), so every damaged copy is read past its frame, into its bags.
+        using var certificate = CertificateWithKey();
+        var contents = new System.Security.Cryptography.Pkcs.Pkcs12SafeContents();
+        contents.AddCertificate(certificate);
+        contents.AddKeyUnencrypted(certificate.GetECDsaPrivateKey()!);
+        var builder = new System.Security.Cryptography.Pkcs.Pkcs12Builder();
+        builder.AddSafeContentsUnencrypted(contents);
+        builder.SealWithoutIntegrity();
+        var original = builder.Encode();
+        Assert.That(Scan("plain.p12", original).Select(f => f.RuleId), Does.Contain("path-keystore"), "an unprotected key");
+        var random = new Random(12);
+        for (var i = 0; i < 120; i++)
+        {
+            var damaged = (byte[])original.Clone();
+            damaged[8 + random.Next(damaged.Length - 8)] ^= (byte)(1 + random.Next(255));
+            Assert.DoesNotThrow(() => Scan("damaged.p12", damaged), $"damage {i}");
+        }
+    }
 }
