@@ -944,21 +944,23 @@ def report(args):
             return [f for k in keys for f in by_line.get((k, case['line']), [])]
         return [f for k in keys for f in by_file.get(k, [])]
 
+    reviewed = read_reviewed(args.reviewed)
     for case in data['cases']:
         case['hits'] = hits(case)
+        case['looks_real'] = not case['positive'] and case['file'] in reviewed
     suites = []
     for case in data['cases']:
         if case['suite'] not in suites:
             suites.append(case['suite'])
-    print('suite            positives flagged          negatives flagged')
+    print('suite            positives flagged          negatives flagged          false alarms (flagged, not judged real)')
     for suite in suites:
         rows = [c for c in data['cases'] if c['suite'] == suite]
-        line = f'{suite:<16} {ratio(rows, True)}   {ratio(rows, False)}'
+        line = f'{suite:<16} {ratio(rows, True)}   {ratio(rows, False)}   {false_alarms(rows)}'
         groups = sorted({c['group'] for c in rows}) if suite in ('gitleaks', 'betterleaks') else []
         print(line)
         for group in groups:
             sub = [c for c in rows if c['group'] == group]
-            print(f'  {group:<14} {ratio(sub, True)}   {ratio(sub, False)}')
+            print(f'  {group:<14} {ratio(sub, True)}   {ratio(sub, False)}   {false_alarms(sub)}')
     if not args.summary:
         for suite in suites:
             rows = [c for c in data['cases'] if c['suite'] == suite]
@@ -972,9 +974,30 @@ def report(args):
             for c in flagged:
                 rules = ','.join(sorted({f"{h['rule']}({h.get('confidence', '?')})" for h in c['hits']}))
                 where = f"{c['file']}:{c['line']}" if 'line' in c else c['file']
-                print(f"  [{c['group']}] {where} {rules}: {one_line(c['text'])}")
+                verdict = f" [judged real: {reviewed[c['file']]}]" if c['looks_real'] else ''
+                print(f"  [{c['group']}] {where} {rules}: {one_line(c['text'])}{verdict}")
     for note in data['notes']:
         print(f'note: {note}', file=sys.stderr)
+
+
+def read_reviewed(path):
+    """Case id -> why its value looks real (tests/bench/peer-reviewed.tsv): flagged, but a hit, not a false alarm."""
+    if not path:
+        return {}
+    reviewed = {}
+    for line in Path(path).read_text(encoding='utf-8').splitlines():
+        if line and not line.startswith('#'):
+            case, why = line.split('\t', 1)
+            reviewed[case] = why
+    return reviewed
+
+
+def false_alarms(rows):
+    sel = [c for c in rows if not c['positive']]
+    if not sel:
+        return f'{"-":>24}'
+    n = sum(1 for c in sel if c['hits'] and not c['looks_real'])
+    return f'{n:>5} / {len(sel):<5} ({100.0 * n / len(sel):5.1f}%)'
 
 
 def ratio(rows, positive):
@@ -999,6 +1022,7 @@ def main():
     r.add_argument('out')
     r.add_argument('findings')
     r.add_argument('--summary', action='store_true', help='figures only, no lists')
+    r.add_argument('--reviewed', help='flagged negatives judged to hold a real-looking value (tests/bench/peer-reviewed.tsv)')
     args = parser.parse_args()
     (extract if args.command == 'extract' else report)(args)
 

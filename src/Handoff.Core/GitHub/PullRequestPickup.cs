@@ -10,6 +10,8 @@ public sealed record PickupOptions
     public required string WorkingDirectory { get; init; }
     /// <summary>Stash uncommitted changes first instead of refusing.</summary>
     public bool Stash { get; init; }
+    /// <summary>How the caller asks for <see cref="Stash"/>, named in the refusal: the CLI's flag, the MCP tool's argument.</summary>
+    public string StashHint { get; init; } = "pass --stash";
 }
 
 /// <param name="Source">The remote name fetched from, or the URL when no remote matches.</param>
@@ -65,7 +67,7 @@ public sealed class PullRequestPickup(IDevinClient devin, IPullRequestSource pul
         if (changes.Length == 0) return false;
         if (!options.Stash)
             throw new HandoffException(
-                $"your working tree has uncommitted changes ({changes.Length} file{(changes.Length == 1 ? "" : "s")}); commit them, or pass --stash to stash them first",
+                $"your working tree has uncommitted changes ({changes.Length} file{(changes.Length == 1 ? "" : "s")}); commit them, or {options.StashHint} to stash them first",
                 ExitCodes.Error);
         await Git(workTree, ct, "stash", "push", "-m", $"devin-handoff pickup {options.SessionId}");
         return true;

@@ -11,9 +11,11 @@ public sealed class HandoffPreparer(IRepoInspector inspector, ISecretScanner sca
 
     /// <summary>
     /// The repository part of a handoff, read and scanned once. A fan-out (`create --task A --task B`, `batch`)
-    /// composes every task from the same scan; only the repository-wide options of <paramref name="options"/> are used.
+    /// composes every task from the same scan; only the repository-wide options of <paramref name="options"/> are used,
+    /// and <paramref name="mentionTexts"/> (every task and context of the fan-out) decides which named files are read,
+    /// so that a file only a later task names is read for it too. Default: the options' own task and context.
     /// </summary>
-    public ScannedRepository InspectAndScan(HandoffOptions options)
+    public ScannedRepository InspectAndScan(HandoffOptions options, IEnumerable<string?>? mentionTexts = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var snapshot = inspector.Inspect(new InspectOptions
@@ -21,7 +23,7 @@ public sealed class HandoffPreparer(IRepoInspector inspector, ISecretScanner sca
             StartDirectory = options.StartDirectory,
             RemoteName = options.RemoteName,
             IncludeChanges = options.IncludeChanges,
-            Mentions = new PathMentions([options.Task, options.Context]),
+            Mentions = new PathMentions(mentionTexts ?? [options.Task, options.Context]),
             // Reading more than the budget can hold is wasted memory; keep some slack for files the scan withholds.
             ReadBudgetBytes = options.MaxBytes * 2,
         });

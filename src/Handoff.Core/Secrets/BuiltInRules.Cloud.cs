@@ -28,7 +28,9 @@ public static partial class BuiltInRules
             "sharedaccesskey") with { MinEntropy = 4.0 };
         yield return R("azure-sas-token", F, "Azure shared access signature (sig=)",
             @"(?i)[?&;]sig=(?<secret>[A-Za-z0-9%+/]{30,120}(?:%3D|=){0,2})", "sig=") with { Decode = DecodeKind.Percent, DecodedMustMatch = @"^[A-Za-z0-9+/]{40,}={0,2}$" };
-        yield return Prefixed("azure-entra-client-secret", F, "Microsoft Entra ID (Azure AD) client secret", @"[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}", "q~") with { MinEntropy = 3.5 };
+        // Bounded by its own alphabet too: inside a longer run of it ("…XO0,4~q8Q~3wIH…~yk0") it is not a client secret.
+        yield return R("azure-entra-client-secret", F, "Microsoft Entra ID (Azure AD) client secret",
+            @"(?<![\w~.-])(?<secret>[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![\w~.-])", "q~") with { MinEntropy = 3.5, LowerRegexes = [SequentialRun] };
         yield return Prefixed("azure-devops-pat", F, "Azure DevOps personal access token", "[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4}", "azdo");
         yield return Prefixed("azure-identifiable-key", F, "Azure identifiable key (service signature inside an 88-char key)",
             @"[A-Za-z0-9+/]{76}(?:AzSe|ACDb|AzFu|AzCa|APIM|AzEv|\+ASb|\+AEh|\+ARm|AIoT|\+ASt)[A-Za-z0-9+/]{6}==", "azse acdb azfu azca apim azev +asb +aeh +arm aiot +ast");
@@ -44,7 +46,7 @@ public static partial class BuiltInRules
         yield return Prefixed("cloudflare-origin-ca-key", F, "Cloudflare Origin CA key", "v1\\.0-[a-f0-9]{24}-[a-f0-9]{146}", "v1.0-");
         yield return Prefixed("vercel-token", F, "Vercel access token (prefixed)", "vc[pirak]_[A-Za-z0-9]{24,64}", "vcp_ vci_ vcr_ vca_ vck_") with { MinEntropy = 3.3 };
         yield return Named("vercel-legacy-token", F, "Vercel access token (legacy)", "vercel|now[_.-]token", "[A-Za-z0-9]{24}", "vercel now_token") with { MinEntropy = 3.3 };
-        yield return Prefixed("databricks-token", F, "Databricks personal access token", "dapi[a-f0-9]{32}(?:-\\d)?", "dapi") with { MinEntropy = 3.0 };
+        yield return Prefixed("databricks-token", F, "Databricks personal access token", "dapi[a-fA-F0-9]{32}(?:-\\d)?", "dapi") with { MinEntropy = 3.0 };
         yield return Prefixed("flyio-token", F, "Fly.io access token", @"(?:FlyV1 )?fm[12][ar]?_[A-Za-z0-9+/=_-]{100,800}|fo1_[A-Za-z0-9_-]{43}", "fm1|fm2|flyv1|o1_") with { MinEntropy = 4.0 };
         yield return Prefixed("openshift-token", F, "OpenShift OAuth access token", "sha256~[A-Za-z0-9_-]{43}", "sha256~") with { MinEntropy = 3.5 };
         yield return Prefixed("netlify-token", F, "Netlify personal access token", "nfp_[A-Za-z0-9]{36}", "nfp_");

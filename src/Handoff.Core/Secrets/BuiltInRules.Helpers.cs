@@ -39,16 +39,17 @@ public static partial class BuiltInRules
 
     /// <summary>A token with a unique prefix: prefix + body, bounded by non-word characters.</summary>
     private static SecretRule Prefixed(string id, RuleFamily family, string description, string regex, string keywords) =>
-        R(id, family, description, $@"(?<![\w-])(?<secret>{regex})(?![\w-])", keywords) with { AllowRegexes = [SequentialRun] };
+        R(id, family, description, $@"(?<![\w-])(?<secret>{regex})(?![\w-])", keywords) with { LowerRegexes = [SequentialRun] };
 
     /// <summary>
     /// Eight letters (one case) or digits in a row ("abcdefgh", "12345678"): a random token holds that practically never,
-    /// examples often. Rules with a checksum opt out: a failed checksum lowers confidence instead.
+    /// examples often. A keyword value or a named value with one is dropped; a token with a unique prefix is kept at
+    /// low confidence; rules with a checksum opt out (a failed checksum lowers confidence).
     /// </summary>
     internal const string SequentialRun =
         "abcdefgh|bcdefghi|cdefghij|defghijk|efghijkl|fghijklm|ghijklmn|hijklmno|ijklmnop|jklmnopq|klmnopqr|lmnopqrs|mnopqrst|nopqrstu|opqrstuv|pqrstuvw|qrstuvwx|rstuvwxy|stuvwxyz"
         + "|ABCDEFGH|BCDEFGHI|CDEFGHIJ|DEFGHIJK|EFGHIJKL|FGHIJKLM|GHIJKLMN|HIJKLMNO|IJKLMNOP|JKLMNOPQ|KLMNOPQR|LMNOPQRS|MNOPQRST|NOPQRSTU|OPQRSTUV|PQRSTUVW|QRSTUVWX|RSTUVWXY|STUVWXYZ"
-        + "|01234567|12345678|23456789";
+        + "|01234567|12345678|23456789|34567890"; // the last: the digit row of a keyboard, 1 to 0
 
     /// <summary>
     /// A generic keyword = high-entropy value rule: <paramref name="regex"/> is <c>(?i)(?&lt;name&gt;(?:KEYWORD)</c> followed by
@@ -57,7 +58,7 @@ public static partial class BuiltInRules
     /// </summary>
     private static SecretRule Generic(string id, string description, string regex, string keywords) =>
         R(id, RuleFamily.Generic, description, regex, keywords)
-            with { IsGeneric = true, Confidence = FindingConfidence.Low, KeywordAnchored = true };
+            with { IsGeneric = true, Confidence = FindingConfidence.Low, KeywordAnchored = true, AllowRegexes = [SequentialRun] };
 
     /// <summary>What follows the keyword in a generic rule: the rest of the identifier, an optional type annotation, then an assignment of a quoted or bare value.</summary>
     internal const string GenericTail =

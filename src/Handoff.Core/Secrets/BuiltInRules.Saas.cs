@@ -30,7 +30,7 @@ public static partial class BuiltInRules
         yield return Prefixed("linear-api-key", F, "Linear API key", "lin_api_[A-Za-z0-9]{40}", "lin_api_");
         yield return Prefixed("linear-oauth-token", F, "Linear OAuth token", "lin_oauth_[a-f0-9]{64}", "lin_oauth_");
         yield return Prefixed("notion-integration-token", F, "Notion integration token", "(?:secret_[A-Za-z0-9]{43}|ntn_[0-9]{11}[A-Za-z0-9]{35})", "secret_ ntn_") with { MinEntropy = 3.5 };
-        yield return Prefixed("figma-token", F, "Figma personal access token", "fig[do]_[A-Za-z0-9_-]{40}", "figd_ figo_");
+        yield return Prefixed("figma-token", F, "Figma personal access token", "fig[do]_[A-Za-z0-9_-]{40,200}", "figd_ figo_"); // Figma documents no fixed length
         yield return Prefixed("postman-api-key", F, "Postman API key", "PMAK-[a-f0-9]{24}-[a-f0-9]{34}", "pmak-");
         yield return Prefixed("doppler-token", F, "Doppler token", @"dp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}", "dp.pt. dp.st. dp.sa. dp.ct. dp.scim. dp.audit.");
         yield return Prefixed("vault-service-token", F, "HashiCorp Vault service token", @"hvs\.[A-Za-z0-9_-]{90,120}", "hvs.");

@@ -40,6 +40,7 @@ internal sealed class CompiledRule
     public int QuoteGroup => _regexes.Value.QuoteGroup;
     public Regex? Path => _regexes.Value.Path;
     public Regex[] Allow => _regexes.Value.Allow;
+    public Regex[] Lower => _regexes.Value.Lower;
     public Regex? DecodedMustMatch => _regexes.Value.DecodedMustMatch;
 
     private sealed class Regexes
@@ -56,6 +57,7 @@ internal sealed class CompiledRule
             Anchored = rule.KeywordAnchored ? Cache.GetOrAdd(@"\G" + rule.Regex, static pattern => new HotRegex(pattern, Options, MatchTimeout)) : null;
             Path = rule.PathPattern is null ? null : PrecompiledRegexes.Get(rule.PathPattern, Options | RegexOptions.IgnoreCase, MatchTimeout);
             Allow = rule.AllowRegexes.Select(r => AllowCache.GetOrAdd(r, static pattern => new Regex(pattern, Options, MatchTimeout))).ToArray();
+            Lower = rule.LowerRegexes.Select(r => AllowCache.GetOrAdd(r, static pattern => new Regex(pattern, Options, MatchTimeout))).ToArray();
             DecodedMustMatch = rule.DecodedMustMatch is null ? null : new Regex(rule.DecodedMustMatch, Options, MatchTimeout);
         }
 
@@ -67,6 +69,7 @@ internal sealed class CompiledRule
         public int QuoteGroup { get; }
         public Regex? Path { get; }
         public Regex[] Allow { get; }
+        public Regex[] Lower { get; }
         public Regex? DecodedMustMatch { get; }
     }
 }

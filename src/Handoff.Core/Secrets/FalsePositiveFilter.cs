@@ -20,7 +20,7 @@ public static partial class FalsePositiveFilter
         "example", "xxxx", "****", "redacted", "placeholder", "your_", "your-", "yourkey", "yourtoken", "yourpassword",
         "<your", "dummy", "changeme", "change_me", "change-me", "replace_me", "replaceme", "insert_", "fake_", "fake-",
         "notreal", "not_real", "not-a-real", "lorem", "foobar", "secret_here", "key_here", "token_here", "here>",
-        "••", "…", "${", "{{", "#{", "$(", "%(", "{%", "<%", "[redacted",
+        "••", "…", "${", "{{", "#{", "$(", "%(", "{%", "<%", "[redacted", "####",
     ];
 
     private static readonly System.Buffers.SearchValues<string> PlaceholderSearch =
@@ -47,6 +47,7 @@ public static partial class FalsePositiveFilter
           | (?:secrets|env|vars|inputs|steps|needs|github)\.[\w.-]+
           | (?:arn:aws:secretsmanager|arn:aws:ssm|vault:|ref\+vault|akv:|@Microsoft\.KeyVault|projects/[\w-]+/secrets/|secret/data/|kv/data/|op://|doppler://|sm://|ssm:/).*
           | /(?:usr|etc|var|opt|home|tmp|run|dev)/.*
+          | (?-i:ENC\[[A-Z0-9_]+)(?:,.*)?              # a SOPS-encrypted value: ENC[AES256_GCM,data:…] (or its first item)
         )$",
         RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant,
         TimeoutMs)]

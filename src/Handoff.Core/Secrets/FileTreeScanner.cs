@@ -36,7 +36,9 @@ internal sealed class FileTreeScanner(ScanContext context, List<string> notices)
         var path = Path.GetRelativePath(root, full).Replace('\\', '/');
         if (context.Allowlist.AllowsPath(path)) return;
         var binary = IsBinary(full);
-        var pathRule = context.MatchPath(path, binary ? () => File.ReadAllText(full, System.Text.Encoding.Latin1) : () => File.ReadAllText(full));
+        // An empty file holds no secret, whatever its name (an empty .env, a keystore placeholder).
+        var pathRule = new FileInfo(full).Length == 0 ? null
+            : context.MatchPath(path, binary ? () => File.ReadAllText(full, System.Text.Encoding.Latin1) : () => File.ReadAllText(full));
         if (pathRule is not null) SecretScanner.AddWholeFileFinding(pathRule, path, null, context, findings);
         if (binary)
         {

@@ -34,12 +34,11 @@ internal static partial class HitEvaluator
             if (compiled.DecodedMustMatch is { } must && !must.IsMatch(decoded)) return null;
             if (IsMadeUpCredential(decoded)) return null;
         }
-        return checksum switch
-        {
-            true => FindingConfidence.High,
-            false => FindingConfidence.Low,
-            null => generic ?? rule.Confidence,
-        };
+        if (checksum == false) return FindingConfidence.Low;
+        if (checksum == null)
+            foreach (var lower in compiled.Lower)
+                if (lower.IsMatch(secret)) return FindingConfidence.Low;
+        return checksum == true ? FindingConfidence.High : generic ?? rule.Confidence;
     }
 
     /// <summary>

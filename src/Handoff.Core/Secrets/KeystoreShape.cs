@@ -1,10 +1,11 @@
 namespace Handoff.Core.Secrets;
 
 /// <summary>
-/// Tells a keystore from a file that only has a keystore's name: PKCS#12 (.p12, .pfx) is a DER SEQUENCE whose length
-/// is the file's, starting with version 3; Java keystores start with their magic number. Random or cut-off bytes are
-/// not a keystore. When the bytes are not known (a diff, an empty text) or are text (a keystore in base64, say), the
-/// file counts as one: withheld.
+/// Tells a keystore that exposes a key from a file that only has a keystore's name: PKCS#12 (.p12, .pfx) is a DER
+/// SEQUENCE whose length is the file's, starting with version 3, and counts only when its private key opens without a
+/// password or with a well-known default one (<see cref="Pkcs12Exposure"/>); Java keystores start with their magic
+/// number. Random or cut-off bytes are not a keystore. When the bytes are not known (a diff, an empty text) or are text
+/// (a keystore in base64, say), the file counts as one: withheld.
 /// </summary>
 internal static class KeystoreShape
 {
@@ -19,7 +20,7 @@ internal static class KeystoreShape
             return true; // JKS 0xFEEDFEED, JCEKS 0xCECECECE
         if (content.Length >= 4 && content[0] == 0 && content[1] == 0 && content[2] == 0 && content[3] is '\u0001' or '\u0002')
             return true; // Bouncy Castle keystore version 1 or 2
-        return IsPkcs12(content);
+        return IsPkcs12(content) && Pkcs12Exposure.ExposesKey(System.Text.Encoding.Latin1.GetBytes(content)) != false;
     }
 
     private static bool IsPkcs12(string der)

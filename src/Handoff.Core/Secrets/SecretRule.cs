@@ -37,6 +37,13 @@ public sealed record SecretRule
     /// <summary>Regexes on the secret; a match means "not a secret".</summary>
     public IReadOnlyList<string> AllowRegexes { get; init; } = [];
 
+    /// <summary>
+    /// Regexes on the secret; a match means "may well be an example": the finding's confidence drops to Low (reported,
+    /// masked in place, not blocking) instead of the finding being dropped. For tokens with a unique prefix, which no
+    /// filter may hide (issue 11).
+    /// </summary>
+    public IReadOnlyList<string> LowerRegexes { get; init; } = [];
+
     /// <summary>Substrings (case-insensitive) of the secret that mean "not a secret".</summary>
     public IReadOnlyList<string> Stopwords { get; init; } = [];
 

@@ -126,4 +126,16 @@ public class FanOutTests : AgentsFixture
         Assert.That(tasks[1].GetProperty("prompt").GetString(), Does.Contain("Beta"));
         Assert.That(Server.Requests, Is.Empty);
     }
+
+    [Test]
+    public async Task A_file_only_a_later_task_names_is_read_for_that_task()
+    {
+        // A lock file is listed, not inlined, unless the task names it; the fan-out reads the repository once, for every task.
+        File.WriteAllText(Path.Combine(Repo, "yarn.lock"), "quokka-bridge@^2.1.0:\n  version \"2.1.4\"\n");
+        var result = await Cli.Run(Repo, "create", "--task", "Fix the greeting in src/app.py", "--task", "Explain the change to yarn.lock", "--dry-run", "--json");
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        var prompts = ParseSingleJson(result).GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("prompt").GetString()!).ToList();
+        Assert.That(prompts[1], Does.Contain("quokka-bridge@^2.1.0"), "the second task names the lock file: its content goes");
+        Assert.That(prompts[0], Does.Contain("yarn.lock").And.Not.Contain("quokka-bridge@^2.1.0"), "the first task only lists it");
+    }
 }

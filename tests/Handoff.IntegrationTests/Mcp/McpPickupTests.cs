@@ -19,7 +19,8 @@ public sealed class McpPickupTests : PickupTestBase
 
         var refused = McpHarness.ErrorOf(await mcp.Call("session_pickup", arguments));
         Assert.That(refused.GetProperty("exit_code").GetInt32(), Is.EqualTo(1));
-        Assert.That(refused.GetProperty("message").GetString(), Does.Contain("uncommitted changes"));
+        Assert.That(refused.GetProperty("message").GetString(), Does.Contain("uncommitted changes")
+            .And.Contain("\"stash\": true").And.Not.Contain("--stash"), "an agent is told the tool's argument, not the CLI's flag");
         Assert.That((await Git(Repo, "rev-parse", "--abbrev-ref", "HEAD")).Trim(), Is.EqualTo("main"), "the refusal changed the branch");
         Assert.That(File.ReadAllText(Path.Combine(Repo, "app.txt")), Is.EqualTo("my local edit\n"));
 

@@ -1,8 +1,14 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Handoff.Core.Secrets;
 
 namespace Handoff.Tests.Secrets;
 
-/// <summary>A file named like a keystore is withheld when its bytes can be one, not when they are random or cut off.</summary>
+/// <summary>
+/// A file named like a keystore is withheld when its bytes can be one that exposes a key, not when they are random, cut
+/// off or empty, nor when it is a PKCS#12 that needs a password of its own. The PKCS#12 files are made by .NET's own
+/// exporter, not by the code under test.
+/// </summary>
 public class KeystoreShapeTests
 {
     private static byte[] Pfx(int bodyLength)
@@ -47,5 +53,74 @@ public class KeystoreShapeTests
         random[0] = 0x26;
         Assert.That(Scan("random.p12", random).Select(f => f.RuleId), Does.Not.Contain("path-keystore"));
         Assert.That(Scan("cut.p12", Pfx(1200)[..200]).Select(f => f.RuleId), Does.Not.Contain("path-keystore"));
+    }
+
+    private static X509Certificate2 CertificateWithKey()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=keystore-test", key, HashAlgorithmName.SHA256);
+        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+    }
+
+    [TestCase(null)]
+    [TestCase("notasecret")] // what Google service-account keys ship with
+    [TestCase("changeit")]   // keytool's suggestion
+    public void A_pkcs12_whose_key_opens_with_no_or_a_default_password_is_withheld(string? password)
+    {
+        using var certificate = CertificateWithKey();
+        var findings = Scan("service-account.p12", certificate.Export(X509ContentType.Pkcs12, password));
+        Assert.That(findings.Select(f => f.RuleId), Does.Contain("path-keystore"));
+    }
+
+    [Test]
+    public void A_pkcs12_that_needs_its_own_password_is_not_a_secret_in_clear()
+    {
+        using var certificate = CertificateWithKey();
+        var findings = Scan("server.pfx", certificate.Export(X509ContentType.Pkcs12, "Wq7-vLz2!pR9x"));
+        Assert.That(findings.Select(f => f.RuleId), Does.Not.Contain("path-keystore"));
+    }
+
+    [Test]
+    public void A_pkcs12_with_certificates_only_holds_nothing_secret()
+    {
+        using var withKey = CertificateWithKey();
+        using var publicOnly = X509CertificateLoader.LoadCertificate(withKey.Export(X509ContentType.Cert));
+        var findings = Scan("ca-bundle.p12", publicOnly.Export(X509ContentType.Pkcs12, "notasecret"));
+        Assert.That(findings.Select(f => f.RuleId), Does.Not.Contain("path-keystore"));
+    }
+
+    [Test]
+    public void A_pkcs12_too_costly_to_open_is_withheld_unopened()
+    {
+        // Two million MAC iterations: far above what tools write; trying passwords would stall the scan, so it fails closed.
+        using var certificate = CertificateWithKey();
+        var costly = certificate.ExportPkcs12(new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 2_000_000), "Wq7-vLz2!pR9x");
+        Assert.That(Scan("costly.p12", costly).Select(f => f.RuleId), Does.Contain("path-keystore"));
+    }
+
+    [Test]
+    public void An_empty_file_named_like_a_keystore_holds_no_secret() =>
+        Assert.That(Scan("empty.p12", []).Select(f => f.RuleId), Does.Not.Contain("path-keystore"));
+
+    [Test]
+    public void A_damaged_pkcs12_never_breaks_the_scan()
+    {
+        // No MAC (openssl -nomac), so every damaged copy is read past its frame, into its bags.
+        using var certificate = CertificateWithKey();
+        var contents = new System.Security.Cryptography.Pkcs.Pkcs12SafeContents();
+        contents.AddCertificate(certificate);
+        contents.AddKeyUnencrypted(certificate.GetECDsaPrivateKey()!);
+        var builder = new System.Security.Cryptography.Pkcs.Pkcs12Builder();
+        builder.AddSafeContentsUnencrypted(contents);
+        builder.SealWithoutIntegrity();
+        var original = builder.Encode();
+        Assert.That(Scan("plain.p12", original).Select(f => f.RuleId), Does.Contain("path-keystore"), "an unprotected key");
+        var random = new Random(12);
+        for (var i = 0; i < 120; i++)
+        {
+            var damaged = (byte[])original.Clone();
+            damaged[8 + random.Next(damaged.Length - 8)] ^= (byte)(1 + random.Next(255));
+            Assert.DoesNotThrow(() => Scan("damaged.p12", damaged), $"damage {i}");
+        }
     }
 }

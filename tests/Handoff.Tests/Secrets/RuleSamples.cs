@@ -97,7 +97,7 @@ public static class RuleSamples
             ["VERCEL_TOKEN=⟨«A24»⟩", "vercel_token: \"⟨«A24»⟩\""],
             ["VERCEL_TOKEN=${{ secrets.VERCEL_TOKEN }}", "VERCEL_ORG_ID=team_abc"]),
         ["databricks-token"] = new(
-            ["DATABRICKS_TOKEN=⟨dapi«h32»⟩", "token = \"⟨dapi«h32»-2⟩\""],
+            ["DATABRICKS_TOKEN=⟨dapi«h32»⟩", "token = \"⟨dapi«h32»-2⟩\"", "DATABRICKS_TOKEN=⟨dapi«H32»⟩"],
             ["dapiVersion = 2", "dapi«h8»"]),
         ["flyio-token"] = new(
             ["FLY_API_TOKEN=\"⟨FlyV1 fm2_«b200»⟩\"", "fly_token: ⟨fm1r_«u120»⟩", "FLY_API_TOKEN=⟨fo1_«u43»⟩"],
@@ -421,7 +421,7 @@ public static class RuleSamples
             ["NOTION_TOKEN=⟨secret_«A43»⟩", "auth: '⟨ntn_«d11»«A35»⟩'"],
             ["secret_key_base = ENV['SECRET_KEY_BASE']", "ntn_«d5»"]),
         ["figma-token"] = new(
-            ["FIGMA_TOKEN=⟨figd_«u40»⟩", "X-Figma-Token: ⟨figd_«u40»⟩"],
+            ["FIGMA_TOKEN=⟨figd_«u40»⟩", "X-Figma-Token: ⟨figd_«u40»⟩", "FIGMA_TOKEN=⟨figd_«u64»⟩"],
             ["figd_<token>", "figd_«u8»"]),
         ["postman-api-key"] = new(
             ["POSTMAN_API_KEY=⟨PMAK-«h24»-«h34»⟩", "x-api-key: ⟨PMAK-«h24»-«h34»⟩"],

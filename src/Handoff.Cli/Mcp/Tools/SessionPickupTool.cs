@@ -26,7 +26,7 @@ public sealed class SessionPickupTool(AppServices services) : McpTool("session_p
         // Not cancellable from here on: stopping git between the stash and the checkout would leave the tree half-way.
         var client = await connector.Connect(null, CancellationToken.None);
         var pickup = new PullRequestPickup(client, new OctokitPullRequestSource(services.Environment), services.Processes);
-        var r = await pickup.Run(new PickupOptions { SessionId = id, WorkingDirectory = folder, Stash = arguments.Bool("stash") }, CancellationToken.None);
+        var r = await pickup.Run(new PickupOptions { SessionId = id, WorkingDirectory = folder, Stash = arguments.Bool("stash"), StashHint = "call again with \"stash\": true" }, CancellationToken.None);
         return Result(new PickupView(r.SessionId, r.PullRequestUrl, r.PullRequestState, r.Repository, r.Branch, r.Commit,
             r.Source, r.FromRemote, r.Stashed, r.BranchCreated), CliJson.Compact.PickupView);
     }

@@ -75,8 +75,8 @@ internal static class KeywordJudge
     // Not prose, not a name made of words, not a public key, path, hash, address or placeholder.
     private static bool CouldBeSecret(ReadOnlySpan<char> value, bool password) =>
         !(ValueShape.IsWordsOnly(value, anySymbol: !password) || ValueShape.IsProse(value) || ValueShape.IsPublicKey(value) || IsUuid(value)
-          || IsPlainUrl(value) || ValueShape.IsPath(value) || ValueShape.IsPasswordHash(value) || ValueShape.HasIpAddress(value)
-          || ValueShape.IsResourceName(value) || ValueShape.IsLeetPlaceholder(value) || ValueShape.NamesItself(value) || ValueShape.IsEncodedText(value));
+          || IsUrl(value) || ValueShape.IsPath(value) || ValueShape.IsPasswordHash(value) || ValueShape.HasIpAddress(value)
+          || ValueShape.IsResourceName(value) || ValueShape.IsLeetPlaceholder(value) || ValueShape.NamesItself(value) || ValueShape.IsEncodedText(value) || HandTypedValue.RepeatsAChunk(value));
 
     // A rule without a name (a bearer header) puts the value where a secret goes.
     private static NameStrength Default(out bool password)
@@ -318,8 +318,14 @@ internal static class KeywordJudge
         return true;
     }
 
-    // A URL without credentials in it: where a secret is, not the secret (url-basic-auth catches user:password@).
-    private static bool IsPlainUrl(ReadOnlySpan<char> value) =>
-        (value.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
-        && !value.Contains('@');
+    // A URL: where a secret is, not the secret. Credentials inside one (scheme://user:password@host) are the URL rules'
+    // to judge (url-basic-auth, the connection-string rules), which know a made-up user:password from a real one.
+    private static bool IsUrl(ReadOnlySpan<char> value)
+    {
+        var scheme = value.IndexOf("://", StringComparison.Ordinal);
+        if (scheme <= 0 || !char.IsAsciiLetter(value[0])) return false;
+        foreach (var c in value[..scheme])
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('+' or '.' or '-')) return false;
+        return true;
+    }
 }

@@ -89,6 +89,15 @@ public class KeywordFindingTests
     [TestCase("lib/netrc.py", "    def login(self, host, user=None, password=None, timeout=30):")]
     [TestCase("lib/crypto/pem.py", "    _RSA_START = b\"-----BEGIN RSA PRIVATE KEY-----\"")]
     [TestCase("docs/cli/examples.rst", "    aws dynamodb list-tables --starting-token abCDeFGhiJKlmnOPqrSTuvwxYZ1aBCdEFghijK")]
+    // typed by hand to fill a format: a run of the alphabet or of the digits, the same four characters three times, a mask
+    [TestCase("config/billing.php", "    'secret_key' => \"sk_mnopqrstuvwxyz0123Q7\",")]
+    [TestCase("deploy/.env.sample", "WAREHOUSE_TOKEN=wh_34567890Kq2LmZ")]
+    [TestCase("src/chat/fixtures.json", "  \"bot_token\": \"xbot-7531-7531-7531-9f8e2d4c6b0a1f3e5d7c\"")]
+    [TestCase("src/chat/fixtures.json", "  \"refresh_token\": \"rt-8301927465-5519283746-Zq####################\"")]
+    // an encrypted value (SOPS), and a URL held by a credential-named setting (the URL rules judge the user:password in it)
+    [TestCase("deploy/secrets.enc.yaml", "    db-password: ENC[AES256_GCM,data:Wq3=,iv:Zx8vK2mLx9RtWp4nBz7cYuTQhM1n3kP5rS7tV9wX1yZ=,tag:Bz7cYuTQhM1n3kP5rS7tVw==,type:str]")]
+    [TestCase("src/db/config.ts", "const REPLICA_CREDENTIALS = \"mysql://deploy:deploy@db-7f3kq9.cluster-x2v8q.internal:3306/app_9zT4\";")]
+    [TestCase("src/db/config.ts", "const CACHE_SECRET_URL = \"redis://cache.internal:6379/4\";")]
     public void Not_a_secret(string path, string line) =>
         Assert.That(Scan(path, line).Select(f => $"{f.RuleId}: {f.Preview}"), Is.Empty);
 
@@ -197,6 +206,28 @@ public class KeywordFindingTests
             var finding = Scan(path, line).Single();
             Assert.That((finding.RuleId, finding.Confidence), Is.EqualTo(("github-pat", FindingConfidence.High)), line);
         }
+    }
+
+    [Test]
+    public void A_provider_token_that_looks_typed_by_hand_is_kept_at_low_confidence()
+    {
+        // An alphabet run makes it an example by its look, but a token with a unique prefix is never dropped: it is reported
+        // at low confidence (masked in place, not blocking).
+        var typed = "sk-ant-api03-" + "Zq" + "abcdefghijklmnop" + string.Concat(Enumerable.Repeat("Xk7Rw2Lp9Vn4", 7)) + "9wAA";
+        var finding = Scan("src/llm/client.py", $"client = Anthropic(api_key=\"{typed}\")").Single();
+        Assert.That(finding.Confidence, Is.EqualTo(FindingConfidence.Low));
+        var random = "sk-ant-api03-" + Generated(93) + "AA";
+        Assert.That(Scan("src/llm/client.py", $"client = Anthropic(api_key=\"{random}\")").Single().Confidence, Is.Not.EqualTo(FindingConfidence.Low));
+    }
+
+    [Test]
+    public void A_value_with_a_character_repeated_is_judged_by_its_entropy_not_as_a_repeated_chunk()
+    {
+        // "QQQQ" three times is one character, which the entropy judges; "Qk4Z" three times is a hand-made chunk.
+        var chunk = Scan("app/settings.py", $"API_TOKEN = \"Qk4Z{Generated(8)}Qk4Z{Generated(8)}Qk4Z\"");
+        Assert.That(chunk, Is.Empty);
+        var generated = Generated(28);
+        Assert.That(Scan("app/settings.py", $"API_TOKEN = \"{generated}QQQQQQQQQQQQ\"").Select(f => f.RuleId), Has.Member("generic-token"));
     }
 
     [Test]
