@@ -94,4 +94,29 @@ public class AttachmentDownloaderTests
         Assert.That(() => AttachmentDownloader.InsideOrThrow(_dir, "sub/x"), Throws.InstanceOf<HandoffException>());
         Assert.That(AttachmentDownloader.InsideOrThrow(_dir, "x"), Is.EqualTo(Path.Combine(_dir, "x")));
     }
+
+    [Test]
+    public async Task A_folder_in_the_way_is_skipped_without_force_and_a_failure_with_it()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "a.txt"));
+        var downloader = new AttachmentDownloader((url, stream, ct) => Write("x", stream, ct));
+
+        var kept = (await downloader.DownloadAll([Att("a.txt")], _dir, overwrite: false)).Single();
+        Assert.That((kept.Status, kept.Reason), Is.EqualTo((DownloadStatus.Skipped, "exists (use --force to overwrite)")));
+
+        var refused = (await downloader.DownloadAll([Att("a.txt")], _dir, overwrite: true)).Single();
+        Assert.That((refused.Status, refused.Reason, refused.ExitCode), Is.EqualTo((DownloadStatus.Failed, "a folder of that name exists", ExitCodes.Error)));
+        Assert.That(Directory.Exists(Path.Combine(_dir, "a.txt")), Is.True);
+    }
+
+    [Test]
+    public async Task Each_result_is_reported_as_it_completes()
+    {
+        var seen = new List<string>();
+        var downloader = new AttachmentDownloader((url, stream, ct) => Write(url, stream, ct));
+
+        await downloader.DownloadAll([Att("a.txt", "1"), Att("b.txt", "2")], _dir, overwrite: false, progress: r => seen.Add(r.FileName));
+
+        Assert.That(seen, Is.EqualTo(new[] { "a.txt", "b.txt" }));
+    }
 }

@@ -77,4 +77,36 @@ public class SafeFileNameTests
         Assert.That(Encoding.UTF8.GetByteCount(suffixed), Is.LessThanOrEqualTo(SafeFileName.MaxBytes));
         Assert.That(suffixed, Does.EndWith(" (12).txt"));
     }
+
+    /// <summary>The Unicode bidi controls (LRM U+200E, RLM U+200F, embeddings and overrides U+202A-U+202E, isolates U+2066-U+2069) and the BOM.</summary>
+    [TestCase("\u200Ea.txt")]
+    [TestCase("\u200Fa.txt")]
+    [TestCase("\u202Aa.txt")]
+    [TestCase("\u202Ea.txt")]
+    [TestCase("\u2066a.txt")]
+    [TestCase("\u2069a.txt")]
+    [TestCase("\uFEFFa.txt")]
+    public void Every_bidi_control_is_removed_at_the_edges_of_its_ranges(string untrusted) =>
+        Assert.That(SafeFileName.From(untrusted, "f"), Is.EqualTo("a.txt"));
+
+    [Test]
+    public void Characters_just_outside_the_bidi_ranges_are_kept()
+    {
+        Assert.That(SafeFileName.From("a\u2029b\u206Ac", "f"), Is.EqualTo("a\u2029b\u206Ac"));
+    }
+
+    [Test]
+    public void A_name_of_exactly_200_bytes_is_kept_whole()
+    {
+        var name = new string('a', 196) + ".txt";
+        Assert.That(SafeFileName.From(name, "f"), Is.EqualTo(name));
+    }
+
+    [Test]
+    public void An_extension_of_16_characters_is_kept_and_a_longer_one_is_part_of_the_name()
+    {
+        Assert.That(SafeFileName.WithSuffix("a" + "." + new string('e', 15), 2), Is.EqualTo("a (2)." + new string('e', 15)));
+        Assert.That(SafeFileName.WithSuffix("a" + "." + new string('e', 16), 2), Is.EqualTo("a." + new string('e', 16) + " (2)"));
+        Assert.That(SafeFileName.WithSuffix(".profile", 2), Is.EqualTo(".profile (2)"), "a leading dot is not an extension");
+    }
 }
