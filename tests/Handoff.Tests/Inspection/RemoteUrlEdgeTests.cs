@@ -47,6 +47,8 @@ public class RemoteUrlEdgeTests
     public void Doubled_slashes_in_the_path_collapse()
     {
         Assert.That(RemoteUrlParser.Parse("https://github.com//owner///repo.git"), Is.EqualTo(new RemoteUrl("github.com", "owner/repo")));
+        // an even run of slashes: collapsing "//" to nothing would glue the two names together
+        Assert.That(RemoteUrlParser.Parse("git@gitlab.com:group//sub////repo.git"), Is.EqualTo(new RemoteUrl("gitlab.com", "group/sub/repo")));
     }
 
     [TestCase("git@gitlab.com:v3/org/project/repo.git", "gitlab.com", "v3/org/project/repo")]
