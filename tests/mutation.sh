@@ -54,10 +54,12 @@ run() { # scope...
   out="$PWD/artifacts/mutation/$name"
   rm -rf "$out"; mkdir -p "$out"
   for scope in "$@"; do for g in ${globs[$scope]}; do mutate+=(--mutate "$g"); done; done
+  local extra=()
+  read -r -a extra <<<"${MUTATION_ARGS:-}" # split at spaces, never globbed ("--mutate !**/Secrets/Checksums.cs")
   echo "== $name: Stryker log in $out/stryker.log"
   ( cd tests/Handoff.Tests && dotnet stryker --skip-version-check \
       --project Handoff.Core.csproj --test-project Handoff.Tests.csproj \
-      "${mutate[@]}" --concurrency "${MUTATION_CONCURRENCY:-1}" ${MUTATION_ARGS:-} \
+      "${mutate[@]}" --concurrency "${MUTATION_CONCURRENCY:-1}" "${extra[@]}" \
       --reporter Json --reporter Html --reporter Dots --output "$out" ) >"$out/stryker.log" 2>&1
   local report="$out/reports/mutation-report.json"
   if [ ! -f "$report" ]; then
