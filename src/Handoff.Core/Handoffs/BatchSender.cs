@@ -65,8 +65,8 @@ public sealed class BatchSender(HandoffPreparer preparer, IDevinConnector connec
             throw new HandoffException($"--concurrency must be between 1 and {MaxConcurrency}", ExitCodes.Usage);
         var batchId = Guid.NewGuid().ToString("N")[..10];
         var tag = BatchTagPrefix + batchId;
-        var everyTask = request.Entries.Select(entry => request.Options.For(entry, [])).ToList();
-        var scanned = preparer.InspectAndScan(everyTask[0], everyTask.SelectMany(options => new[] { options.Task, options.Context }));
+        var mentions = request.Entries.SelectMany(entry => new[] { entry.Task, entry.Context }).Append(request.Options.Context);
+        var scanned = preparer.InspectAndScan(request.Options.For(request.Entries[0], []), mentions);
         IReadOnlyList<string> extraTags = request.DryRun ? [] : [tag];
         var tasks = request.Entries.Select((entry, i) => Prepare(scanned, request.Options.For(entry, extraTags), entry, i + 1)).ToList();
         return new PreparedBatch(batchId, tag, scanned.Snapshot.GitDirectory, request.Concurrency, tasks);
