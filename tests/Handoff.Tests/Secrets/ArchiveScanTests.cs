@@ -16,9 +16,9 @@ public class ArchiveScanTests
 
     private static string Token() => SampleTemplate.Expand("ghp_«GH»", Random);
 
-    private static byte[] Zip(params (string Name, byte[] Data)[] members) => Zip(CompressionLevel.Optimal, members);
+    internal static byte[] Zip(params (string Name, byte[] Data)[] members) => Zip(CompressionLevel.Optimal, members);
 
-    private static byte[] Zip(CompressionLevel level, params (string Name, byte[] Data)[] members)
+    internal static byte[] Zip(CompressionLevel level, params (string Name, byte[] Data)[] members)
     {
         var output = new MemoryStream();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
@@ -32,7 +32,7 @@ public class ArchiveScanTests
         return output.ToArray();
     }
 
-    private static byte[] Tar(params (string Name, byte[] Data)[] members)
+    internal static byte[] Tar(params (string Name, byte[] Data)[] members)
     {
         var output = new MemoryStream();
         using (var tar = new TarWriter(output, TarEntryFormat.Pax, leaveOpen: true))
@@ -43,14 +43,14 @@ public class ArchiveScanTests
         return output.ToArray();
     }
 
-    private static byte[] Gzip(byte[] data)
+    internal static byte[] Gzip(byte[] data)
     {
         var output = new MemoryStream();
         using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true)) gzip.Write(data);
         return output.ToArray();
     }
 
-    private static byte[] Text(string text) => Encoding.UTF8.GetBytes(text);
+    internal static byte[] Text(string text) => Encoding.UTF8.GetBytes(text);
 
     private static (List<Finding> Findings, IReadOnlyList<string> Notices) Scan(byte[] archive, string path, SecretScanConfig? config = null)
     {
@@ -252,7 +252,7 @@ public class ArchiveScanTests
     }
 
     /// <summary>Sets the "encrypted" bit of a member in its local header and its central directory entry (no .NET API writes one).</summary>
-    private static void SetEncryptedFlag(byte[] zip, string name)
+    internal static void SetEncryptedFlag(byte[] zip, string name)
     {
         var nameBytes = Encoding.ASCII.GetBytes(name);
         for (var i = 0; i + 46 < zip.Length; i++)

@@ -72,18 +72,23 @@ internal sealed class ArchiveScanner(FragmentScanner scanner, List<string> notic
                 Unscanned(member, "encrypted", "encrypted, so its content cannot be scanned", commit, findings);
                 continue;
             }
-            Stream data;
-            try
-            {
-                data = entry.Open();
-            }
-            catch (Exception e) when (e is InvalidDataException or NotSupportedException)
-            {
-                Unscanned(member, "unreadable", $"cannot be read: {e.Message}", commit, findings);
-                continue;
-            }
+            if (Open(entry, member, commit, findings) is not { } data) continue;
             var compressed = entry.CompressedLength;
             using (data) Member(new BoundedStream(data, budget, member, () => compressed), entry.FullName, member, depth, budget, commit, findings);
+        }
+    }
+
+    /// <summary>A zip member's data, or null (and an unscanned finding) when its compression cannot be read.</summary>
+    private Stream? Open(ZipArchiveEntry entry, string member, string? commit, List<Finding> findings)
+    {
+        try
+        {
+            return entry.Open();
+        }
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException)
+        {
+            Unscanned(member, "unreadable", $"cannot be read: {e.Message}", commit, findings);
+            return null;
         }
     }
 

@@ -70,8 +70,12 @@ internal sealed class PrefixedStream(byte[] head, int headLength, Stream rest) :
     {
         var head = new byte[size];
         var length = 0;
-        int n;
-        while (length < size && (n = stream.Read(head, length, size - length)) > 0) length += n;
+        while (length < size)
+        {
+            var n = stream.Read(head, length, size - length);
+            if (n <= 0) break;
+            length += n;
+        }
         return (head, length, new PrefixedStream(head, length, stream));
     }
 }
