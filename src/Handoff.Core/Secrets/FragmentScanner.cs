@@ -94,10 +94,13 @@ internal sealed class FragmentScanner(ScanContext context)
 
     // A value alone on its line below its name (multi-line XML element, nested YAML, continuation line) is scanned as
     // "name: value", and the hits are moved back onto the line.
-    private void ScanValueBelowName(ReadOnlySpan<char> line, string path, (string Name, int Start, int Length) value)
+    private void ScanValueBelowName(ReadOnlySpan<char> line, string path, (string Name, int Start, int Length, bool Element) value)
     {
-        var prefix = value.Name + ": ";
-        _lines.Scan(string.Concat(prefix, line.Slice(value.Start, value.Length)), path, _hits);
+        // An element's text is a literal of the markup around it: quoted, so that it is judged as one in an XML file too
+        // (a code file to the keyword judge, where an unquoted "name: value" is not an assignment).
+        var quote = value.Element ? "\"" : "";
+        var prefix = value.Name + ": " + quote;
+        _lines.Scan(string.Concat(prefix, line.Slice(value.Start, value.Length), quote), path, _hits);
         for (var i = _hits.Count - 1; i >= 0; i--)
         {
             var hit = _hits[i];

@@ -30,9 +30,10 @@ internal sealed class MultiLineValues
 
     /// <summary>
     /// Reads one line (call for every line, in order). When the line is a value below a tracked name, returns that
-    /// name (a nested key is appended: "password_secure") and where the value starts and how long it is.
+    /// name (a nested key is appended: "password_secure"), where the value starts and how long it is, and whether it is
+    /// an XML element's text.
     /// </summary>
-    public (string Name, int Start, int Length)? Observe(ReadOnlySpan<char> line, string path)
+    public (string Name, int Start, int Length, bool Element)? Observe(ReadOnlySpan<char> line, string path)
     {
         if (!ReferenceEquals(path, _path))
         {
@@ -48,7 +49,7 @@ internal sealed class MultiLineValues
 
         var xml = _xmlElement;
         _xmlElement = null;
-        if (xml is not null && IsBareValue(text)) return (xml, indent, text.Length);
+        if (xml is not null && IsBareValue(text)) return (xml, indent, text.Length, true);
         if (text[0] == '<') return (_forms & Forms.Xml) != 0 ? OpenXml(text) : null;
 
         while (_open.Count > 0 && _open[^1].Indent >= indent) _open.RemoveAt(_open.Count - 1);
@@ -62,16 +63,16 @@ internal sealed class MultiLineValues
             if (owner is not null && IsBareValue(text))
             {
                 var skip = text.StartsWith("- ") ? 2 : 0;
-                return (owner, indent + skip, text.Length - skip);
+                return (owner, indent + skip, text.Length - skip, false);
             }
             return null;
         }
         Open(indent, key);
         if (owner is null || value.IsEmpty || HasSecretWord(key)) return null;
-        return (owner + "_" + key.ToString(), indent + valueStart, value.Length);
+        return (owner + "_" + key.ToString(), indent + valueStart, value.Length, false);
     }
 
-    private (string, int, int)? OpenXml(ReadOnlySpan<char> text)
+    private (string, int, int, bool)? OpenXml(ReadOnlySpan<char> text)
     {
         // <name> or <name attr="..."> alone on its line: its value may be the next line.
         if (text.Length < 3 || text[1] is '/' or '!' or '?' || text[^1] != '>' || text[^2] == '/' || text[1..].Contains('<')) return null;

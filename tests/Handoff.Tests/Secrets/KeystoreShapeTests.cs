@@ -65,6 +65,11 @@ public class KeystoreShapeTests
     [TestCase(null)]
     [TestCase("notasecret")] // what Google service-account keys ship with
     [TestCase("changeit")]   // keytool's suggestion
+    [TestCase("")]
+    [TestCase("changeme")]
+    [TestCase("password")]
+    [TestCase("secret")]
+    [TestCase("test")]
     public void A_pkcs12_whose_key_opens_with_no_or_a_default_password_is_withheld(string? password)
     {
         using var certificate = CertificateWithKey();
@@ -96,6 +101,14 @@ public class KeystoreShapeTests
         using var certificate = CertificateWithKey();
         var costly = certificate.ExportPkcs12(new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 2_000_000), "Wq7-vLz2!pR9x");
         Assert.That(Scan("costly.p12", costly).Select(f => f.RuleId), Does.Contain("path-keystore"));
+    }
+
+    [Test]
+    public void A_keystore_written_out_as_text_is_withheld()
+    {
+        // A base64 or PEM dump of a keystore: it cannot be opened here, so it counts as one (tabs and CRLF are still text).
+        Assert.That(Scan("store.p12", System.Text.Encoding.ASCII.GetBytes("MIIK\tPAIBAzCCCmYGCSqGSIb3\r\nDQEHAaCCClcEggpTMIIKTzCCBe8G\n")).Select(f => f.RuleId),
+            Does.Contain("path-keystore"));
     }
 
     [Test]
