@@ -187,3 +187,84 @@ public class ArchiveMemberTests
         }
     }
 }
+
+/// <summary>What an archive finding says and keeps: the bound in its fingerprint (so an accepted one outlives the archive's next version), the caller's stream, a line that cannot be scanned.</summary>
+public class ArchiveFindingDetailTests
+{
+    private static readonly Random Random = new(16);
+
+    private static List<Finding> Scan(byte[] archive, string path, ArchivePolicy? policy = null) =>
+        new SecretScanner(SecretScanConfig.Default with { Archives = policy ?? ArchivePolicy.Default }).ScanArchive(new MemoryStream(archive), path, "abc").ToList();
+
+    private static string Expected(string display, string bound) => Fingerprint.Of(display, ArchiveScanner.UnscannedRuleId, bound);
+
+    [Test]
+    public void Each_unscanned_finding_names_its_bound_in_its_fingerprint()
+    {
+        var plain = Zip(CompressionLevel.NoCompression, ("locked.txt", Text("y\n")), ("odd.txt", Text("x\n")));
+        SetEncryptedFlag(plain, "locked.txt");
+        var odd = Zip(CompressionLevel.NoCompression, ("odd.txt", Text("x\n")));
+        odd[8] = 99; // the local header's compression method
+        for (var i = 0; i + 46 < odd.Length; i++) if (odd[i] == 'P' && odd[i + 1] == 'K' && odd[i + 2] == 1 && odd[i + 3] == 2) odd[i + 10] = 99;
+        var nested = Zip(("in.zip", Zip(("a.txt", Text("x\n")))));
+        var corrupt = Zip(("a.txt", Text("hello\n")))[..40];
+
+        Assert.That(Scan(plain, "p.zip")[0].Fingerprint, Is.EqualTo(Expected("p.zip!locked.txt", "encrypted")));
+        Assert.That(Scan(odd, "o.zip").Single().Fingerprint, Is.EqualTo(Expected("o.zip!odd.txt", "unreadable")));
+        Assert.That(Scan(nested, "n.zip", new ArchivePolicy { MaxDepth = 1 }).Single().Fingerprint, Is.EqualTo(Expected("n.zip!in.zip", "depth")));
+        var broken = Scan(corrupt, "c.zip").Single();
+        Assert.That(broken.Fingerprint, Is.EqualTo(Expected("c.zip", "unreadable")));
+        Assert.That(broken.Preview, Does.StartWith("(archive not fully scanned: cannot be read: "));
+        var pipe = new SecretScanner(SecretScanConfig.Default with { Archives = new ArchivePolicy { MaxBytes = 10 } })
+            .ScanArchive(new ArchiveBoundsTests.TrickleStream(nested, 100), "big.zip").Single();
+        Assert.That(pipe.Fingerprint, Is.EqualTo(Expected("big.zip", "bytes")));
+    }
+
+    [Test]
+    public void An_encrypted_member_is_reported_and_never_read()
+    {
+        var token = SampleTemplate.Expand("ghp_«GH»", Random);
+        var zip = Zip(CompressionLevel.NoCompression, ("locked.py", Text($"T = '{token}'\n")));
+        SetEncryptedFlag(zip, "locked.py"); // the flag only: the bytes would still read as text
+
+        Assert.That(Scan(zip, "l.zip").Select(f => f.RuleId), Is.EqualTo(new[] { ArchiveScanner.UnscannedRuleId }));
+    }
+
+    [Test]
+    public void Tar_members_count_towards_the_member_bound_and_an_empty_file_holds_nothing_to_read()
+    {
+        var token = SampleTemplate.Expand("ghp_«GH»", Random);
+        var tar = Tar(("empty.txt", []), ("a.py", Text($"T = '{token}'\n")));
+
+        Assert.That(Scan(tar, "t.tar").Select(f => (f.RuleId, f.File)), Is.EqualTo(new[] { ("github-pat", "t.tar!a.py") }));
+        Assert.That(Scan(Tar(("b.txt", Text("x\n")), ("a.py", Text($"T = '{token}'\n"))), "t.tar", new ArchivePolicy { MaxMembers = 1 }).Select(f => (f.RuleId, f.File)),
+            Is.EqualTo(new[] { (ArchiveScanner.UnscannedRuleId, "t.tar!a.py") }));
+    }
+
+    [Test]
+    public void The_callers_stream_is_left_open()
+    {
+        foreach (var (archive, name) in new[] { (Zip(("a.txt", Text("x\n"))), "a.zip"), (Tar(("a.txt", Text("x\n"))), "a.tar"), (Gzip(Text("x\n")), "a.txt.gz") })
+        {
+            var content = new MemoryStream(archive);
+            new SecretScanner(SecretScanConfig.Default).ScanArchive(content, name);
+            Assert.That(content.CanRead, Is.True, name);
+        }
+    }
+
+    [Test]
+    public void A_member_line_that_cannot_be_scanned_in_time_is_a_scan_error()
+    {
+        // A rule that backtracks catastrophically on a run of x's: the real 2 s regex timeout.
+        var config = SecretScanConfig.Default with
+        {
+            ExtraRules = [new SecretRule { Id = "evil", Description = "catastrophic backtracking", Regex = "(x+x+)+y", Keywords = ["xxx"] }],
+        };
+        var zip = Zip(("notes.txt", Text("fine\n" + new string('x', 5000) + "\n")));
+
+        var finding = new SecretScanner(config).ScanArchive(new MemoryStream(zip), "s.zip", "abc").Single();
+
+        Assert.That((finding.RuleId, finding.File, finding.Line, finding.Fingerprint, finding.Preview, finding.Commit),
+            Is.EqualTo((SecretScanner.ScanErrorRuleId, "s.zip!notes.txt", 2, "s.zip!notes.txt:scan-error:2", "(line could not be scanned)", "abc")));
+    }
+}

@@ -95,4 +95,13 @@ public class SarifDetailsTests
         Assert.That(run.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("ruleIndex").GetInt32()), Is.EqualTo(new[] { 1, 1 }));
         Assert.That(run.GetProperty("results")[0].GetProperty("message").GetProperty("text").GetString(), Is.EqualTo("x-token at line 1 in commit abc: p"));
     }
+
+    [Test]
+    public void The_log_is_indented_and_keeps_the_previews_characters_as_they_are()
+    {
+        var text = SarifLog.Serialize([new Finding("acme", "a+b.cfg", 1, "fp", "key = acme_…", null)], [], "1.0.0");
+
+        Assert.That(text, Does.StartWith("{\n  \"$schema\"").Or.StartWith("{\r\n  \"$schema\""));
+        Assert.That(text, Does.Contain("key = acme_…"));
+    }
 }
