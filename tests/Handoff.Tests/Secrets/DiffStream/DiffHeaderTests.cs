@@ -124,11 +124,11 @@ public class DiffHeaderTests
         var token = Token();
         var data = "z!!!!" + token + new string('!', 61 - token.Length); // 'z': 52 bytes, 65 base85 characters after it
         var diff = "diff --git a/img.bin b/img.bin\nindex 1111111..2222222 100644\nGIT binary patch\nliteral 52\n" + data + "\n\nliteral 0\nHcmV?d00001\n\n"
-                   + $"diff --git a/b.txt b/b.txt\nx-note {data}\n";
+                   + $"diff --git a/b.txt b/b.txt\n{data}\n";
 
         var findings = Scan(diff);
 
-        Assert.That(Tokens(findings), Is.EqualTo(new[] { ("b.txt", 1) }), "the same text in an unknown header is scanned");
+        Assert.That(Tokens(findings), Is.EqualTo(new[] { ("b.txt", 1) }), "the same line as an unknown header of a file is scanned");
         Assert.That(Malformed(findings), Is.Empty);
     }
 

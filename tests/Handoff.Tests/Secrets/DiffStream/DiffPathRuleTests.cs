@@ -75,6 +75,14 @@ public class DiffPathRuleTests
     }
 
     [Test]
+    public void A_secret_named_file_is_reported_once_when_a_stray_added_line_precedes_its_file_header()
+    {
+        var diff = "diff --git a/.env b/.env\n+STRAY=1\n--- a/.env\n+++ b/.env\n@@ -1 +1,2 @@\n A=1\n+B=2\n";
+
+        Assert.That(WholeFile(Scan(diff)), Is.EqualTo(new[] { ("path-dotenv", ".env", 0, (string?)null) }));
+    }
+
+    [Test]
     public void Deleting_a_secret_named_file_is_not_a_finding()
     {
         var diff = "diff --git a/id_rsa b/id_rsa\ndeleted file mode 100600\nindex e69de29..0000000\n"
