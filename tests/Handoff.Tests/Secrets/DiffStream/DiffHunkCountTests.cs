@@ -92,6 +92,14 @@ public class DiffHunkCountTests
     }
 
     [Test]
+    public void A_hunk_with_more_removed_lines_than_its_header_counts_is_reported()
+    {
+        var diff = "diff --git a/a.py b/a.py\n--- a/a.py\n+++ b/a.py\n@@ -1,1 +1,2 @@\n-a\n-b\n+c\n+d\n";
+
+        Assert.That(Malformed(Scan(diff)).Single().Preview, Does.Contain("hunk \"@@ -1,1 +1,2 @@\" has more lines than its header counts"));
+    }
+
+    [Test]
     public void Context_and_removed_lines_past_the_count_are_reported_where_they_start()
     {
         var head = "diff --git a/a.py b/a.py\n--- a/a.py\n+++ b/a.py\n@@ -1 +1 @@\n-a\n+b\n";
@@ -141,11 +149,13 @@ public class DiffHunkCountTests
     public void A_private_key_left_open_by_one_hunk_does_not_hide_the_next_hunk()
     {
         var token = Token();
-        var diff = "diff --git a/k.txt b/k.txt\n--- a/k.txt\n+++ b/k.txt\n@@ -1 +1,2 @@\n x\n+-----BEGIN RSA PRIVATE KEY-----\n"
-                   + $"@@ -10 +11,2 @@\n y\n+TOKEN = '{token}'\n";
+        var body = SampleTemplate.Expand("«b64»", new Random(3)); // key material, and no END line in this hunk
+        var diff = $"diff --git a/k.txt b/k.txt\n--- a/k.txt\n+++ b/k.txt\n@@ -1 +1,3 @@\n x\n+-----BEGIN RSA PRIVATE KEY-----\n+{body}\n"
+                   + $"@@ -10 +12,2 @@\n y\n+TOKEN = '{token}'\n";
 
         var findings = Scan(diff);
 
-        Assert.That(Tokens(findings), Is.EqualTo(new[] { ("k.txt", 12) }));
+        Assert.That(findings.Select(f => (f.RuleId, f.File, f.Line)), Does.Contain(("private-key", "k.txt", 2)), "the open key is a finding");
+        Assert.That(Tokens(findings), Is.EqualTo(new[] { ("k.txt", 13) }));
     }
 }
