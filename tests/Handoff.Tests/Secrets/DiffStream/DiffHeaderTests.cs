@@ -133,7 +133,7 @@ public class DiffHeaderTests
     }
 
     [Test]
-    public void A_line_that_fails_to_scan_is_a_finding_that_can_be_ignored_by_its_line()
+    public void A_line_that_fails_to_scan_is_a_finding_fingerprinted_by_its_file_and_line()
     {
         var config = new SecretScanConfig
         {
