@@ -127,7 +127,8 @@ internal sealed class BudgetPlanner
             limit = manifest.LargestLimit(l => Room(l, baseHead) >= 0);
             if (Room(limit, baseHead) < 0)
                 throw new HandoffException(
-                    $"the task and the repository metadata need {otherBytes + baseHead + manifest.Bytes(0)} bytes, " +
+                    // A context shorter than the cut marker is kept whole, so the smaller of the two heads is what is needed.
+                    $"the task and the repository metadata need {otherBytes + Math.Min(baseHead, fullHead) + manifest.Bytes(0)} bytes, " +
                     $"more than the prompt budget of {_input.MaxBytes} bytes; shorten the task or raise the budget",
                     ExitCodes.Usage);
         }
