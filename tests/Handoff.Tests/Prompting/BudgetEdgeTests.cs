@@ -43,6 +43,28 @@ public class BudgetEdgeTests
         Assert.That(_composer.Compose(Make(full.Bytes - 1)).IncludedFiles, Is.EqualTo(new[] { "a.txt", "b.txt" }));
     }
 
+    [Test]
+    public void Small_changes_that_fit_only_all_together_are_all_inlined()
+    {
+        // Listing a file costs the Omitted section's heading and a line: here more than either small diff.
+        PromptInput Make(long b) => Input([Tracked("a.txt", 3), Tracked("b.txt", 4)], [Commit(Sha(1), "c", Tracked("c.txt", 1))], maxBytes: b);
+        var full = _composer.Compose(Make(1_000_000));
+        var exact = _composer.Compose(Make(full.Bytes));
+
+        Assert.That(exact.Prompt, Is.EqualTo(full.Prompt));
+        Assert.That(exact.IncludedFiles, Is.EqualTo(new[] { "c.txt", "a.txt", "b.txt" }));
+        var tight = _composer.Compose(Make(full.Bytes - 1));
+        Assert.That(tight.IncludedFiles, Has.Count.LessThan(3));
+        Assert.That(tight.Bytes, Is.LessThanOrEqualTo(full.Bytes - 1));
+    }
+
+    [Test]
+    public void Files_of_the_same_class_and_size_are_offered_a_place_in_path_order()
+    {
+        var plan = _composer.Compose(Input([Tracked("b.txt", 2), Tracked("c.txt", 2), Tracked("a.txt", 2)])).Plan;
+        Assert.That(plan.Select(f => f.Path), Is.EqualTo(new[] { "a.txt", "b.txt", "c.txt" }));
+    }
+
     [TestCase("one\ntwo\nthree", TestName = "The size a refusal asks for is enough and one byte less is not, with a context shorter than the cut marker")]
     [TestCase("a context line long enough to be cut rather than kept whole\nand a second one, just as long as the first line", TestName = "The size a refusal asks for is enough and one byte less is not, with a context that gets cut")]
     public void The_size_a_refusal_asks_for_is_enough_and_one_byte_less_is_not(string context)
@@ -86,6 +108,49 @@ public class BudgetEdgeTests
             cuts++;
         }
         Assert.That(cuts, Is.EqualTo(499));
+    }
+
+    private static PromptInput ManyFiles(long budget, string context) =>
+        Input(Enumerable.Range(0, 200).Select(i => Tracked($"src/file-{i:D3}.txt", 1)).ToArray(), context: context, maxBytes: budget);
+
+    [Test]
+    public void A_shortened_manifest_lists_every_line_that_fits()
+    {
+        var composed = 0;
+        for (var budget = 1500; budget < 4500; budget++)
+        {
+            ComposedPrompt result;
+            try { result = _composer.Compose(ManyFiles(budget, "keep me")); }
+            catch (HandoffException) { Assert.That(composed, Is.Zero, $"budget {budget} refused after a smaller one composed"); continue; }
+            composed++;
+            Assert.That(result.Bytes, Is.LessThanOrEqualTo(budget));
+            Assert.That(result.ContextTruncated, Is.False);
+            Assert.That(result.IncludedFiles, Is.Empty);
+
+            var listed = result.Prompt.Split('\n').Count(l => l.StartsWith("- src/file-", StringComparison.Ordinal));
+            var rest = result.Omitted.Skip(listed).ToList();
+            var summary = $"- … and {rest.Count} more items ({rest.Sum(o => o.Size)} bytes), not listed to fit the prompt budget\n";
+            Assert.That(result.Prompt, Does.Contain(summary));
+            var next = rest[0];
+            var nextLine = $"- {next.Path} ({next.Size} bytes of diff, budget)\n";
+            Assert.That(result.Prompt, Does.Not.Contain(nextLine));
+            var nextSummary = $"- … and {rest.Count - 1} more items ({rest.Sum(o => o.Size) - next.Size} bytes), not listed to fit the prompt budget\n";
+            var oneMore = result.Bytes - Encoding.UTF8.GetByteCount(summary) + Encoding.UTF8.GetByteCount(nextLine + nextSummary);
+            Assert.That(oneMore, Is.GreaterThan(budget), $"budget {budget}: {next.Path} would have fit");
+        }
+        Assert.That(composed, Is.GreaterThan(2000));
+    }
+
+    [Test]
+    public void The_manifest_gives_way_to_a_long_context_only_past_a_quarter_of_the_budget()
+    {
+        var context = string.Join("\n", Enumerable.Range(0, 80).Select(i => $"context line {i:D2} says something"));
+        var result = _composer.Compose(ManyFiles(8000, context));
+
+        Assert.That(result.ContextTruncated, Is.False);
+        Assert.That(result.Prompt, Does.Contain("\n## Context\n\n" + context + "\n\n## Local repository state"));
+        Assert.That(result.Prompt, Does.Contain("more items ("));
+        Assert.That(result.Bytes, Is.LessThanOrEqualTo(8000));
     }
 
     [Test]
