@@ -154,6 +154,28 @@ public class BudgetEdgeTests
     }
 
     [Test]
+    public void Every_budget_is_respected_while_new_files_are_counted_per_folder()
+    {
+        // 40 new files: past 30 omitted items they are counted per folder, and the count crosses 30 as files get in.
+        PromptInput Make(long b) => Input(
+            [.. Enumerable.Range(0, 40).Select(i => Untracked($"gen/out-{i:D2}.txt", $"generated line {i}")), Tracked("src/a.cs", 2), Tracked("src/b.cs", 5)],
+            [Commit(Sha(1), "Start", Tracked("x.txt", 3), Tracked("y.txt", 1))], maxBytes: b);
+        var full = _composer.Compose(Make(1_000_000)).Bytes;
+
+        var composed = 0;
+        for (var budget = 1000; budget <= full; budget++)
+        {
+            ComposedPrompt result;
+            try { result = _composer.Compose(Make(budget)); }
+            catch (HandoffException) { Assert.That(composed, Is.Zero, $"budget {budget} refused after a smaller one composed"); continue; }
+            composed++;
+            Assert.That(result.Bytes, Is.LessThanOrEqualTo(budget));
+        }
+        Assert.That(composed, Is.GreaterThan(full - 2000));
+        Assert.That(_composer.Compose(Make(full)).IncludedFiles, Has.Count.EqualTo(44));
+    }
+
+    [Test]
     public void The_plan_lists_a_commits_unreadable_files_with_it_and_secrets_nowhere()
     {
         var a = Tracked("src/a.cs", 1);
