@@ -3,9 +3,11 @@
 # (nothing of theirs is stored in this repository). Not in CI: it needs the clones.
 #   tests/bench/peer-suites.sh [--gitleaks DIR] [--secretlint DIR] [--detect-secrets DIR] [--betterleaks DIR]
 #                              [--trufflehog DIR] [--summary]
-# For each suite it prints positives flagged / total, negatives flagged / total and false alarms: the flagged
-# negatives except those read and judged to hold a real-looking value (tests/bench/peer-reviewed.tsv, case ids and a
-# reason each). Then it lists every missed positive and every flagged negative (--summary: the figures only). How the cases are extracted:
+# For each suite it prints positives flagged / total, the real-looking positives flagged (all but those read and
+# judged to hold a placeholder, example or other value issue 11 excludes), negatives flagged / total, and false alarms
+# (the flagged negatives but those read and judged to hold a real-looking value). The judged cases are listed in
+# tests/bench/peer-reviewed.tsv (case ids and a reason each). Then it lists every missed positive and every flagged
+# negative (--summary: the figures only). How the cases are extracted:
 # tests/bench/peer_suites.py (needs python3; detect-secrets' own expectations also run detect-secrets from its
 # checkout when its dependencies are installed, else only the lines its tests list count).
 # It measures the shipped binary, built by ./install.sh as tests/bench/scan-bench.sh does (BUILD=r2r for the

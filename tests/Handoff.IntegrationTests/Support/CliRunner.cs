@@ -66,6 +66,9 @@ public sealed class CliRunner : IDisposable
     /// </summary>
     public async Task<CliResult> RunAndInterrupt(string workingDirectory, Func<Task> interruptWhen, params string[] args)
     {
+        if (SigintIgnoredHere())
+            Assert.Ignore("SIGINT is ignored by this test run (started as a background job of a non-interactive shell?), "
+                          + "and the binary inherits that, so Ctrl-C cannot reach it; run the tests in the foreground");
         var start = new System.Diagnostics.ProcessStartInfo(BinaryPath)
         {
             WorkingDirectory = workingDirectory,
@@ -91,6 +94,16 @@ public sealed class CliRunner : IDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await process.WaitForExitAsync(timeout.Token);
         return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    // A process started with SIGINT ignored passes that on to its children, and .NET keeps it ignored (as shells expect
+    // of background jobs): /proc/self/status lists the ignored signals as a hex mask, SIGINT (2) being bit 1.
+    private static bool SigintIgnoredHere()
+    {
+        const string field = "SigIgn:";
+        if (!File.Exists("/proc/self/status")) return false;
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+        return line is not null && (Convert.ToUInt64(line[field.Length..].Trim(), 16) & 0x2) != 0;
     }
 
     /// <summary>Runs `git` with the same sealed environment (e.g. to use the installed alias).</summary>

@@ -20,6 +20,26 @@ internal static class HandTypedValue
         return false;
     }
 
+    /// <summary>
+    /// A regular expression's character class with a range ("[A-Za-z0-9._~+/-]+", "^[a-f0-9]{40}$"): a pattern that
+    /// describes tokens, not one. Brackets are in no token alphabet, and a range needs both ends in order.
+    /// </summary>
+    public static bool HoldsCharacterClass(ReadOnlySpan<char> value)
+    {
+        var open = value.IndexOf('[');
+        if (open < 0) return false;
+        var close = value[(open + 1)..].IndexOf(']');
+        if (close < 0) return false;
+        var inside = value.Slice(open + 1, close);
+        for (var i = 1; i + 1 < inside.Length; i++)
+            if (inside[i] == '-' && IsRange(inside[i - 1], inside[i + 1])) return true;
+        return false;
+    }
+
+    private static bool IsRange(char from, char to) =>
+        from < to && ((char.IsAsciiDigit(from) && char.IsAsciiDigit(to)) || (char.IsAsciiLetterLower(from) && char.IsAsciiLetterLower(to))
+                      || (char.IsAsciiLetterUpper(from) && char.IsAsciiLetterUpper(to)));
+
     private static int Occurrences(ReadOnlySpan<char> text, ReadOnlySpan<char> chunk)
     {
         var count = 0;

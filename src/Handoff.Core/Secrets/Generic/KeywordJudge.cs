@@ -76,7 +76,8 @@ internal static class KeywordJudge
     private static bool CouldBeSecret(ReadOnlySpan<char> value, bool password) =>
         !(ValueShape.IsWordsOnly(value, anySymbol: !password) || ValueShape.IsProse(value) || ValueShape.IsPublicKey(value) || IsUuid(value)
           || IsUrl(value) || ValueShape.IsPath(value) || ValueShape.IsPasswordHash(value) || ValueShape.HasIpAddress(value)
-          || ValueShape.IsResourceName(value) || ValueShape.IsLeetPlaceholder(value) || ValueShape.NamesItself(value) || ValueShape.IsEncodedText(value) || HandTypedValue.RepeatsAChunk(value));
+          || ValueShape.IsResourceName(value) || ValueShape.IsLeetPlaceholder(value) || ValueShape.NamesItself(value) || ValueShape.IsEncodedText(value) || HandTypedValue.RepeatsAChunk(value)
+          || HandTypedValue.HoldsCharacterClass(value));
 
     // A rule without a name (a bearer header) puts the value where a secret goes.
     private static NameStrength Default(out bool password)

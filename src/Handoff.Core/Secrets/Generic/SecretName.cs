@@ -16,7 +16,8 @@ internal enum NameStrength
 /// <summary>
 /// Reads an identifier (DB_PASSWORD, tt.opts.CredentialFlow, x-api-key, hasActiveToken) as words and decides whether
 /// it names a secret: the last secret word (password, secret, token, key, credentials…) must end the name, or be
-/// followed only by words that qualify a value (value, b64, prod, 2…); the word before it must not make it something
+/// followed only by words that qualify a value (value, b64, prod, 2…) (other words that do not describe something else
+/// leave a weak name); the word before it must not make it something
 /// else (public key, cache key, csrf token, max tokens); and a first word that is a verb or a yes/no (has, is, get…)
 /// makes it a function or a flag.
 /// </summary>
@@ -107,8 +108,14 @@ internal static class SecretName
             var word = text[words[i]];
             if (!FindStem(word, out var stem, out var prefix, out var suffix)) continue;
             if (!suffix.IsEmpty && !IsQualifier(suffix)) return NameStrength.NotSecret;
+            var trailing = false;
             for (var j = i + 1; j < count; j++)
-                if (!IsQualifier(text[words[j]])) return NameStrength.NotSecret;
+            {
+                if (IsQualifier(text[words[j]])) continue;
+                if (!TrailingWordsKeepSecret(stem, text, words[j..count])) return NameStrength.NotSecret;
+                trailing = true;
+                break;
+            }
             var before = !prefix.IsEmpty ? prefix : i > 0 ? text[words[i - 1]] : [];
             var isKey = stem is "key" or "keys";
             if (!before.IsEmpty && (Disqualifiers.Contains(before.ToString()) || (isKey && KeyDisqualifiers.Contains(before.ToString()))))
@@ -118,6 +125,7 @@ internal static class SecretName
             var first = i > 0 ? text[words[0]] : prefix;
             if (!first.IsEmpty && FirstWordVerbs.Contains(first.ToString())) return NameStrength.NotSecret;
             password = stem.StartsWith('p');
+            if (trailing) return NameStrength.Weak;
             if (!isKey) return NameStrength.Strong;
             return !before.IsEmpty && SecretKeyKinds.Contains(before.ToString()) ? NameStrength.Strong : NameStrength.Weak;
         }
@@ -141,6 +149,33 @@ internal static class SecretName
         Span<Range> words = stackalloc Range[24];
         var count = Split(name, words);
         return count > 0 && DescribedValues.Contains(name[words[count - 1]].ToString().ToLowerInvariant());
+    }
+
+    // After a secret word, these make the name about the secret (its template, length, rotation, store) rather than it.
+    private static readonly HashSet<string> AboutASecret = new(StringComparer.Ordinal)
+    {
+        "template", "templates", "pattern", "patterns", "regex", "regexp", "re", "prefix", "suffix", "length", "len", "size",
+        "policy", "manager", "store", "provider", "strings", "chars", "alphabet", "charset", "rotation", "ttl", "expiry",
+        "expires", "expiration", "lifetime", "timeout", "scope", "scopes", "audience", "issuer", "algorithm", "alg", "method",
+        "arn", "reference", "mount", "engine", "backend", "location", "source", "kind", "env", "var", "variable", "key",
+    };
+
+    /// <summary>
+    /// real_secret_which_isnt_an_i_d, secrets_for_no_one_to_find: words after the secret word that neither describe
+    /// the value (an id, a url, a template, a length) nor make the name a function or a flag. Such a name is weak: only
+    /// a generated value counts, at low confidence. Not for "key", "pass", "pwd" or "tokens" (keyboard_layout,
+    /// pass_through, tokens_used), whose following words name other things as often as not.
+    /// </summary>
+    private static bool TrailingWordsKeepSecret(string stem, ReadOnlySpan<char> text, ReadOnlySpan<Range> rest)
+    {
+        if (stem is "key" or "keys" or "pass" or "pwd" or "tokens") return false;
+        foreach (var word in rest)
+        {
+            var w = text[word].ToString();
+            if (DescribedValues.Contains(w) || Disqualifiers.Contains(w) || KeyDisqualifiers.Contains(w) || FirstWordVerbs.Contains(w)
+                || AboutASecret.Contains(w)) return false;
+        }
+        return true;
     }
 
     private static bool IsQualifier(ReadOnlySpan<char> word) =>

@@ -98,6 +98,15 @@ public class KeywordFindingTests
     [TestCase("deploy/secrets.enc.yaml", "    db-password: ENC[AES256_GCM,data:Wq3=,iv:Zx8vK2mLx9RtWp4nBz7cYuTQhM1n3kP5rS7tV9wX1yZ=,tag:Bz7cYuTQhM1n3kP5rS7tVw==,type:str]")]
     [TestCase("src/db/config.ts", "const REPLICA_CREDENTIALS = \"mysql://deploy:deploy@db-7f3kq9.cluster-x2v8q.internal:3306/app_9zT4\";")]
     [TestCase("src/db/config.ts", "const CACHE_SECRET_URL = \"redis://cache.internal:6379/4\";")]
+    [TestCase("src/auth/bearer.js", "const TOKEN_CHARS = \"[A-Za-z0-9._~+/-]+\";")]
+    [TestCase("config/app.yml", "  secret_validation: \"^[a-f0-9]{40}$\"")]
+    [TestCase("src/auth/bearer.js", "const BEARER_TOKEN = \"[A-Za-z0-9._~+/-]+=*\";")]
+    [TestCase("config/app.ini", "secret_rotation_window = Zq8vK2mLx9RtWp4nBz7cYuTQ")]
+    [TestCase("config/app.ini", "secret_template_for_jobs = Zq8vK2mLx9RtWp4nBz7cYuTQ")]
+    [TestCase("config/app.ini", "token_for_the_account_id = Zq8vK2mLx9RtWp4nBz7cYuTQ")]
+    [TestCase("config/app.ini", "password_to_check_against = Zq8vK2mLx9RtWp4nBz7cYuTQ")]
+    [TestCase("config/app.ini", "key_of_the_cluster = Zq8vK2mLx9RtWp4nBz7cYuTQ")]
+    [TestCase("config/app.ini", "secret_of_the_day = hunter-two-three")]
     public void Not_a_secret(string path, string line) =>
         Assert.That(Scan(path, line).Select(f => $"{f.RuleId}: {f.Preview}"), Is.Empty);
 
@@ -141,6 +150,23 @@ public class KeywordFindingTests
         Assert.That(findings[0].Confidence, Is.EqualTo(FindingConfidence.Medium), line);
         Assert.That(findings[0].Preview, Does.Not.Contain(hex).And.Not.Contain(gen));
     }
+
+    [TestCase("config/app.ini", "admin_secret_that_nobody_knows = {gen}")]
+    [TestCase("deploy/.env", "PASSWORD_FOR_THE_REPLICA={gen}")]
+    [TestCase("config/app.yml", "  token_used_by_ci: \"{gen}\"")]
+    public void A_secret_word_followed_by_other_words_is_a_weak_name_found_at_low_confidence(string path, string template)
+    {
+        var gen = Generated();
+        var line = template.Replace("{gen}", gen);
+        var finding = Scan(path, line).Single();
+        Assert.That(finding.Confidence, Is.EqualTo(FindingConfidence.Low), line);
+        Assert.That(finding.Preview, Does.Not.Contain(gen));
+    }
+
+    [TestCase("config/app.ini", "admin_secret_that_nobody_knows = hunter2-x")]
+    [TestCase("config/app.ini", "admin_secret_that_nobody_knows = deadbeef42")]
+    public void A_weak_name_needs_a_generated_value(string path, string line) =>
+        Assert.That(Scan(path, line), Is.Empty);
 
     [TestCase("tests/fixtures/settings.py", "API_SECRET = \"{gen}\"")]
     [TestCase("internal/auth/login_test.go", "\tconst refreshToken = \"{gen}\"")]
