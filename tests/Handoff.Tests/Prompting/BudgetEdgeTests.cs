@@ -110,18 +110,17 @@ public class BudgetEdgeTests
         Assert.That(cuts, Is.EqualTo(499));
     }
 
-    private static PromptInput ManyFiles(long budget, string? context) =>
+    private static PromptInput ManyFiles(long budget, string context) =>
         Input(Enumerable.Range(0, 200).Select(i => Tracked($"src/file-{i:D3}.txt", 1)).ToArray(), context: context, maxBytes: budget);
 
-    [TestCase("keep me")]
-    [TestCase(null)]
-    public void A_shortened_manifest_lists_every_line_that_fits(string? context)
+    [Test]
+    public void A_shortened_manifest_lists_every_line_that_fits()
     {
         var composed = 0;
         for (var budget = 1500; budget < 4500; budget++)
         {
             ComposedPrompt result;
-            try { result = _composer.Compose(ManyFiles(budget, context)); }
+            try { result = _composer.Compose(ManyFiles(budget, "keep me")); }
             catch (HandoffException) { Assert.That(composed, Is.Zero, $"budget {budget} refused after a smaller one composed"); continue; }
             composed++;
             Assert.That(result.Bytes, Is.LessThanOrEqualTo(budget));
