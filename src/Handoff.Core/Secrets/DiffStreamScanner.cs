@@ -208,9 +208,10 @@ internal sealed class DiffStreamScanner(FragmentScanner scanner, Action<ArchiveB
     private void Unplaced(ReadOnlySpan<char> text, List<Finding> findings, bool report)
     {
         if (report) Malformed(findings, $"input line {_inputLine} is not diff syntax; scanned as added text");
-        var line = _newLine;
+        var line = Math.Max(_newLine, 1); // before any hunk: line 1, never 0 (a whole-file finding's line)
+        _newLine = line;
         Added(text, findings);
-        _newLine = Math.Max(line, 1);
+        _newLine = line;
     }
 
     private void StartHunk(ReadOnlySpan<char> header, List<Finding> findings)

@@ -76,6 +76,49 @@ public class ChecksumKnownAnswerTests
     }
 
     [Test]
+    public void Grafana_checksum_is_accepted_in_either_byte_order()
+    {
+        var body = Body(32);
+        var crc = Crc32("glsa_" + body);
+        var reversed = (crc >> 24) | ((crc >> 8) & 0xFF00u) | ((crc << 8) & 0xFF0000u) | (crc << 24);
+
+        Assert.That(Checksums.Verify(ChecksumKind.Grafana, $"glsa_{body}_{reversed:x8}"), Is.True);
+        Assert.That(Checksums.Verify(ChecksumKind.Grafana, $"glsa_{body}_{reversed ^ 1:x8}"), Is.False);
+    }
+
+    [Test]
+    public void Cloudflare_checksum_may_also_cover_the_prefix()
+    {
+        var body = Body(40);
+
+        Assert.That(Checksums.Verify(ChecksumKind.Cloudflare, $"cfat_{body}{Crc32("cfat_" + body):x8}"), Is.True);
+        Assert.That(Checksums.Verify(ChecksumKind.Cloudflare, $"cfat_{body}{Crc32("cfk_" + body):x8}"), Is.False);
+    }
+
+    [Test]
+    public void A_token_that_does_not_fit_its_format_has_no_checksum_verdict()
+    {
+        var body30 = Body(30);
+        var ghp = "ghp_" + body30 + Base62(Crc32(body30), 6);
+        var body32 = Body(32);
+        var glsa = $"glsa_{body32}_{Crc32("glsa_" + body32):x8}";
+        var body40 = Body(40);
+        var cfut = $"cfut_{body40}{Crc32(body40):x8}";
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Checksums.Verify(ChecksumKind.None, ghp), Is.Null, "a rule without a checksum");
+            Assert.That(Checksums.Verify(ChecksumKind.GitHub, ghp[..^1]), Is.Null, "35 characters after the prefix");
+            Assert.That(Checksums.Verify(ChecksumKind.GitHub, ghp + "A"), Is.Null, "37 characters after the prefix");
+            Assert.That(Checksums.Verify(ChecksumKind.Grafana, "glsb" + glsa[4..]), Is.Null, "another prefix");
+            Assert.That(Checksums.Verify(ChecksumKind.Grafana, glsa + "0"), Is.Null, "47 characters");
+            Assert.That(Checksums.Verify(ChecksumKind.Grafana, glsa[..37] + "-" + glsa[38..]), Is.Null, "no '_' before the checksum");
+            Assert.That(Checksums.Verify(ChecksumKind.Cloudflare, cfut[..^1]), Is.Null, "47 characters after the prefix");
+            Assert.That(Checksums.Verify(ChecksumKind.Cloudflare, cfut[..^8] + "zzzzzzzz"), Is.False, "a checksum that is not hex");
+        });
+    }
+
+    [Test]
     public void Cloudflare_checksum_is_the_crc32_of_the_body_in_hex()
     {
         for (var i = 0; i < 200; i++)
