@@ -47,10 +47,31 @@ internal sealed class BudgetPlanner
     public BudgetPlanner Plan()
     {
         var headBytes = Bytes(_sections.Head(_contextLines, false));
+        if (TryEverything(headBytes)) return this;
         var tally = Tally.NothingIncluded(_units);
         if (Total(tally, headBytes) <= _input.MaxBytes) FillGreedily(tally, headBytes);
         else PlanOverflow();
         return this;
+    }
+
+    /// <summary>
+    /// A budget that holds every change inlined gets every change inlined. The greedy fill alone can miss that: small
+    /// changes can cost less inlined than listed (the Omitted section has a heading and a line each), so while some are
+    /// still listed, taking one more in may not fit although taking them all in does.
+    /// </summary>
+    private bool TryEverything(long headBytes)
+    {
+        var listed = _units.AlwaysOmitted;
+        var everything = new Tally(
+            _units.Patches.Count, _units.Patches.Sum(p => p.Bytes), _units.Patches.Select(p => p.BacktickRun).DefaultIfEmpty().Max(),
+            _units.Diffs.Count, _units.Diffs.Sum(d => d.Bytes), _units.Diffs.Select(d => d.BacktickRun).DefaultIfEmpty().Max(),
+            listed.Count, listed.Sum(e => e.LineBytes), listed.Where(e => !e.Groupable).Sum(e => e.LineBytes));
+        if (Total(everything, headBytes) > _input.MaxBytes) return false;
+        Array.Fill(_diffIncluded, true);
+        _commitsIncluded = everything.Commits;
+        _patchRun = everything.PatchRun;
+        _diffRun = everything.DiffRun;
+        return true;
     }
 
     /// <summary>Files the task names, then the commits (oldest first, up to the first that does not fit), then the other files.</summary>
@@ -127,7 +148,8 @@ internal sealed class BudgetPlanner
             limit = manifest.LargestLimit(l => Room(l, baseHead) >= 0);
             if (Room(limit, baseHead) < 0)
                 throw new HandoffException(
-                    $"the task and the repository metadata need {otherBytes + baseHead + manifest.Bytes(0)} bytes, " +
+                    // A context shorter than the cut marker is kept whole, so the smaller of the two heads is what is needed.
+                    $"the task and the repository metadata need {otherBytes + Math.Min(baseHead, fullHead) + manifest.Bytes(0)} bytes, " +
                     $"more than the prompt budget of {_input.MaxBytes} bytes; shorten the task or raise the budget",
                     ExitCodes.Usage);
         }

@@ -12,7 +12,8 @@ namespace Handoff.Core.Prompting;
 /// <remarks>
 /// <para>Budget. The task, the context, the metadata, the withheld list, the attachment lines and a
 /// manifest that lists every change as omitted are reserved first. Changes are then added, each
-/// one only if the whole prompt still fits (an included change frees its manifest line):</para>
+/// one only if the whole prompt still fits (an included change frees its manifest line); a budget that holds every
+/// change inlined gets them all, even when it could not hold them all listed:</para>
 /// <list type="number">
 /// <item>Uncommitted files whose path or name the task or context mentions (<see cref="PathMentions"/>).</item>
 /// <item>Unpushed commits, oldest first, each as a whole `git format-patch` mail. Filling stops at the
