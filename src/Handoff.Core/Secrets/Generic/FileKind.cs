@@ -66,16 +66,20 @@ internal static class FileKinds
     public static FileKind Of(string path)
     {
         var name = FileName(path);
-        if (name.StartsWith(".env", StringComparison.OrdinalIgnoreCase) || ConfigNames.Contains(name.ToString())) return FileKind.Config;
+        if (name.StartsWith(".env", StringComparison.OrdinalIgnoreCase) || ConfigNames.Contains(name.ToString()) || IsContainerfile(name)) return FileKind.Config;
         if (CodeNames.Contains(name.ToString())) return FileKind.Code;
         var dot = name.LastIndexOf('.');
         if (dot < 0) return FileKind.Text;
         var extension = name[(dot + 1)..].ToString();
         if (CodeExtensions.Contains(extension)) return FileKind.Code;
-        if (ConfigExtensions.Contains(extension)) return name.StartsWith("Dockerfile", StringComparison.OrdinalIgnoreCase) ? FileKind.Config : Inner(name[..dot], extension);
+        if (ConfigExtensions.Contains(extension)) return Inner(name[..dot], extension);
         if (DocsExtensions.Contains(extension)) return FileKind.Docs;
         return FileKind.Text;
     }
+
+    // Dockerfile.dev, Containerfile.prod: a variant of a container build file, whatever its suffix.
+    private static bool IsContainerfile(ReadOnlySpan<char> name) =>
+        name.StartsWith("Dockerfile.", StringComparison.OrdinalIgnoreCase) || name.StartsWith("Containerfile.", StringComparison.OrdinalIgnoreCase);
 
     // settings.json.example, config.yml.dist: a template suffix keeps the kind of the extension before it.
     private static FileKind Inner(ReadOnlySpan<char> stem, string extension)
