@@ -21,32 +21,27 @@ internal static class Pkcs12Exposure
     /// <returns>null when the bytes are not PKCS#12 at all; else whether its private key is exposed.</returns>
     public static bool? ExposesKey(byte[] der)
     {
+        // .NET's PKCS#12 types report any malformed content as a CryptographicException (they wrap the ASN.1 reader's
+        // errors): Decode reads the whole structure, and each later step that can still fail catches its own.
         Pkcs12Info info;
         try
         {
             info = Pkcs12Info.Decode(der, out _, skipCopy: true);
         }
-        catch (Exception e) when (e is CryptographicException or AsnContentException)
+        catch (CryptographicException)
         {
             return null;
         }
         if (MacIterations(der) > MaxIterations) return true;
-        try
+        if (info.IntegrityMode == Pkcs12IntegrityMode.Password)
         {
-            if (info.IntegrityMode == Pkcs12IntegrityMode.Password)
-            {
-                foreach (var password in DefaultPasswords)
-                    if (VerifiesMac(info, password)) return HasKey(info, password);
-                return false;
-            }
             foreach (var password in DefaultPasswords)
-                if (HasKey(info, password)) return true;
+                if (VerifiesMac(info, password)) return HasKey(info, password);
             return false;
         }
-        catch (Exception e) when (e is CryptographicException or AsnContentException)
-        {
-            return true; // a frame that decodes but whose contents do not: it cannot be told safe (fail closed)
-        }
+        foreach (var password in DefaultPasswords)
+            if (HasKey(info, password)) return true;
+        return false;
     }
 
     private static bool VerifiesMac(Pkcs12Info info, string? password)

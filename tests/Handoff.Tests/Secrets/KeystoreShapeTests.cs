@@ -136,4 +136,45 @@ public class KeystoreShapeTests
             Assert.DoesNotThrow(() => Scan("damaged.p12", damaged), $"damage {i}");
         }
     }
+
+    [Test]
+    public void A_damaged_or_cut_pkcs12_of_any_layout_is_judged_without_an_exception()
+    {
+        // The layouts tools write, each damaged or cut in many places: a MAC and encrypted certificates (openssl's
+        // default), a shrouded key without a MAC, a shrouded key inside encrypted contents. Every step of the judgement
+        // must turn malformed content into a verdict (or "not PKCS#12"), never into an exception that stops the scan.
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var certificate = new CertificateRequest("CN=damaged", key, HashAlgorithmName.SHA256)
+            .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var pbe = new PbeParameters(PbeEncryptionAlgorithm.Aes128Cbc, HashAlgorithmName.SHA256, 1);
+        var random = new Random(21);
+        foreach (var password in new[] { "notasecret", "its-own-password" })
+        {
+            var withMac = new System.Security.Cryptography.Pkcs.Pkcs12Builder();
+            withMac.AddSafeContentsEncrypted(Contents(c => c.AddCertificate(certificate)), password, pbe);
+            withMac.AddSafeContentsUnencrypted(Contents(c => c.AddShroudedKey(key, password, pbe)));
+            withMac.SealWithMac(password, HashAlgorithmName.SHA256, 1);
+            var shrouded = new System.Security.Cryptography.Pkcs.Pkcs12Builder();
+            shrouded.AddSafeContentsUnencrypted(Contents(c => c.AddShroudedKey(key, password, pbe)));
+            shrouded.SealWithoutIntegrity();
+            var nested = new System.Security.Cryptography.Pkcs.Pkcs12Builder();
+            nested.AddSafeContentsEncrypted(Contents(c => c.AddShroudedKey(key, password, pbe)), password, pbe);
+            nested.SealWithoutIntegrity();
+            foreach (var original in new[] { withMac.Encode(), shrouded.Encode(), nested.Encode() })
+                for (var i = 0; i < 400; i++)
+                {
+                    var damaged = (byte[])original.Clone();
+                    damaged[random.Next(damaged.Length)] ^= (byte)(1 + random.Next(255));
+                    if (i % 3 == 0) damaged = damaged[..random.Next(8, damaged.Length)];
+                    Assert.DoesNotThrow(() => Pkcs12Exposure.ExposesKey(damaged), $"{password}, damage {i}");
+                }
+        }
+    }
+
+    private static System.Security.Cryptography.Pkcs.Pkcs12SafeContents Contents(Action<System.Security.Cryptography.Pkcs.Pkcs12SafeContents> fill)
+    {
+        var contents = new System.Security.Cryptography.Pkcs.Pkcs12SafeContents();
+        fill(contents);
+        return contents;
+    }
 }
