@@ -151,13 +151,14 @@ internal static class SecretName
         return count > 0 && DescribedValues.Contains(name[words[count - 1]].ToString().ToLowerInvariant());
     }
 
-    // After a secret word, these make the name about the secret (its template, length, rotation, store) rather than it.
+    // After a secret word, these make the name about the secret (its template, length, rotation) rather than it; the
+    // words of the other tables that say so (id, url, env, kind, store, source…) are checked too.
     private static readonly HashSet<string> AboutASecret = new(StringComparer.Ordinal)
     {
         "template", "templates", "pattern", "patterns", "regex", "regexp", "re", "prefix", "suffix", "length", "len", "size",
-        "policy", "manager", "store", "provider", "strings", "chars", "alphabet", "charset", "rotation", "ttl", "expiry",
-        "expires", "expiration", "lifetime", "timeout", "scope", "scopes", "audience", "issuer", "algorithm", "alg", "method",
-        "arn", "reference", "mount", "engine", "backend", "location", "source", "kind", "env", "var", "variable", "key",
+        "policy", "manager", "provider", "strings", "chars", "alphabet", "charset", "rotation", "ttl", "expiry", "expires",
+        "expiration", "lifetime", "timeout", "scope", "scopes", "audience", "issuer", "algorithm", "alg", "method", "arn",
+        "reference", "mount", "engine", "backend", "location", "var", "variable",
     };
 
     /// <summary>
