@@ -159,11 +159,8 @@ public class KeywordBareLiteralTests
 
     [TestCase("I set api_token = Xq7pL2mRv9TzK4wB yesterday")]
     [TestCase("api_token is Xq7pL2mRv9TzK4wB")]
-    public void Free_text_takes_a_value_followed_by_words(string line)
-    {
-        var value = Strong;
-        Assert.That(Judge(line, "api_token", value, FileKind.Text, freeText: true), Is.EqualTo(FindingConfidence.Medium));
-    }
+    public void Free_text_takes_a_value_followed_by_words(string line) =>
+        Assert.That(Judge(line, "api_token", Strong, FileKind.Text, freeText: true), Is.EqualTo(FindingConfidence.Medium));
 
     [TestCase("I set api_token = Xq7pL2mRv9TzK4wB yesterday", false)]
     [TestCase("I set api_token = Xq7pL2mRv9TzK4wB.", true)]
@@ -201,7 +198,7 @@ public class KeywordBareLiteralTests
     [TestCase("api_tokens: [\tXq7pL2mRv9TzK4wB")]
     public void The_first_item_of_a_flow_sequence_is_the_value(string line)
     {
-        var value = line[(line.IndexOf('[') )..];
+        var value = line[line.IndexOf('[')..];
         var (confidence, judged) = Judged(line, "api_tokens", value, FileKind.Config);
         Assert.Multiple(() =>
         {
