@@ -15,6 +15,7 @@ public class KeywordBareLiteralTests
     [TestCase("    get(\"https://api.example.test/items?api_token=Xq7pL2mRv9TzK4wB\")", "Code")]
     [TestCase("see https://api.example.test/items?page=2&api_token=Xq7pL2mRv9TzK4wB", "Text")]
     [TestCase("/?api_token=Xq7pL2mRv9TzK4wB", "Text")]
+    [TestCase("https://api.example.test/search?(a,b)&api_token=Xq7pL2mRv9TzK4wB", "Text")]
     public void A_URL_query_value_is_a_literal_in_any_file(string line, string kind) =>
         Assert.That(Judge(line, "api_token", Strong, Enum.Parse<FileKind>(kind)), Is.EqualTo(FindingConfidence.Medium));
 
