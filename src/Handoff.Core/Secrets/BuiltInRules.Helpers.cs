@@ -20,7 +20,7 @@ public static partial class BuiltInRules
     // a case-insensitive backreference and would fall back to the interpreter for every generic rule.
     internal const string Uuid = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
-    internal const string Quoted = @"(?<q>[""'`])(?<secret>[^""'`\r\n]{8,2000}?)(?-i:\k<q>)";
+    internal const string Quoted = @"(?<q>[""'`])(?<secret>[^""'`\r\n]{0,2000}?)(?-i:\k<q>)";
 
     private static SecretRule R(string id, RuleFamily family, string description, string regex, string keywords) => new()
     {
@@ -63,7 +63,7 @@ public static partial class BuiltInRules
     /// <summary>What follows the keyword in a generic rule: the rest of the identifier, an optional type annotation, then an assignment of a quoted or bare value.</summary>
     internal const string GenericTail =
         @"[\w.-]{0,30})[""'`\]]?(?:" + TypeBeforeEquals + @")?\s{0,5}(?:" + AssignOp + @"\s{0,5}" + ValuePrefix + "(?:" + Quoted
-        + @"|(?<secret>[^\s""'`;,)\]}<>]{8,2000}))|,\s{0,5}" + Quoted + ")";
+        + @"|(?<secret>[^\s""'`;,)\]}<>]{1,2000}))|,\s{0,5}" + Quoted + ")";
 
     /// <summary>
     /// What may stand between an assignment and its value: the bracket opening a list of quoted values (<c>KEYS = ['…', '…']</c>;

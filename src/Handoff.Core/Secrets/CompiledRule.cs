@@ -76,3 +76,10 @@ internal sealed class CompiledRule
 
 /// <summary>A secret found on one line: where it is (to redact it) and how sure we are. Internal: holds the secret.</summary>
 internal readonly record struct RawHit(CompiledRule Rule, int Start, int Length, string Secret, FindingConfidence Confidence);
+
+/// <summary>
+/// A keyword's value that was no secret but may open a list (<c>KEYS = ["changeme", "…"]</c>): the items after
+/// <see cref="End"/> are still judged (<see cref="ValueLists"/>), at <see cref="Cap"/> at most, and only when generated
+/// if <see cref="NeedsStrong"/>.
+/// </summary>
+internal readonly record struct ListStart(CompiledRule Rule, int End, FindingConfidence Cap, bool NeedsStrong);

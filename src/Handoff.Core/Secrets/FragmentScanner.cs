@@ -57,9 +57,11 @@ internal sealed class FragmentScanner(ScanContext context)
         _hits.Clear();
         _lines.Scan(line, rulePath ?? path, _hits);
         _allowNext = _lines.SawNextlinePragma;
+        var listStarts = _lines.ListStarts.Count == 0 ? null : _lines.ListStarts.ToArray();
         if (_valuesBelowNames.Observe(line, path) is { } below && _hits.Count == 0) ScanValueBelowName(line, path, below);
-        if (_hits.Count == 0 || allowedByPreviousLine || HasAllowMarker(line)) return false;
-        ValueLists.AddListedValues(line, _hits, context.Rules.Allowlist);
+        if ((_hits.Count == 0 && listStarts is null) || allowedByPreviousLine || HasAllowMarker(line)) return false;
+        ValueLists.AddListedValues(line, _hits, context.Rules.Allowlist, listStarts);
+        if (_hits.Count == 0) return false;
 
         var kept = new List<(RawHit Hit, string Fingerprint)>(_hits.Count);
         foreach (var hit in _hits)

@@ -12,6 +12,7 @@ internal sealed class LineScanner(CompiledRuleSet set)
     private readonly List<int> _candidates = [];
     private readonly List<RawHit> _raw = [];
     private readonly List<(int Rule, int Position)> _anchors = [];
+    private readonly List<ListStart> _listStarts = [];
     private int _stamp;
     private string _path = "";
     private string? _factsPath;
@@ -22,12 +23,16 @@ internal sealed class LineScanner(CompiledRuleSet set)
     /// <summary>Whether the last scanned line holds "pragma: allowlist nextline secret".</summary>
     public bool SawNextlinePragma { get; private set; }
 
+    /// <summary>The keyword values of the last scanned line that were no secret but may open a list of values.</summary>
+    public IReadOnlyList<ListStart> ListStarts => _listStarts;
+
     /// <summary>Appends the hits of <paramref name="line"/> to <paramref name="hits"/>; overlapping hits keep the most specific rule.</summary>
     /// <exception cref="RegexMatchTimeoutException">a rule took too long; the caller withholds (fail closed).</exception>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Scan(ReadOnlySpan<char> line, string path, List<RawHit> hits)
     {
         SawNextlinePragma = false;
+        _listStarts.Clear();
         if (line.IsEmpty) return;
         if (!FindCandidates(line, path)) return;
         _path = path;
@@ -66,7 +71,12 @@ internal sealed class LineScanner(CompiledRuleSet set)
     private void AddMatch(CompiledRule rule, Match match, string text)
     {
         var group = match.Groups[rule.SecretGroup];
-        if (!match.Success || !group.Success || group.Length == 0) return;
+        if (!match.Success || !group.Success) return;
+        if (group.Length == 0)
+        {
+            if (rule.Rule.IsGeneric && rule.Rule.Keywords.Count > 0) NoteListStart(rule, match, text); // KEYS = ["", "…"]
+            return;
+        }
         // postgres://postgres:postgres@..., amqp://guest:guest@...: local defaults, not secrets.
         if (rule.UserGroup >= 0 && match.Groups[rule.UserGroup].Value == group.Value) return;
         int start = group.Index, end = group.Index + group.Length;
@@ -83,14 +93,29 @@ internal sealed class LineScanner(CompiledRuleSet set)
         else if (rule.Rule.IsGeneric)
         {
             generic = KeywordJudge.Judge(KeywordMatchOf(rule, match, text, start, end), Facts, ref start, ref end);
-            if (generic is null) return;
+            if (generic is null) { NoteListStart(rule, match, text); return; }
         }
         var secret = start == group.Index && end - start == group.Length ? group.Value : text[start..end];
         var confidence = HitEvaluator.Evaluate(rule, secret, set.Allowlist, generic);
-        if (confidence is not { } c) return;
+        if (confidence is not { } c)
+        {
+            if (rule.Rule.IsGeneric && rule.Rule.Keywords.Count > 0) NoteListStart(rule, match, text);
+            return;
+        }
         // user:password@ in tests and fixtures is made up as often as a keyword's value (lowered, never hidden)
         if (c == FindingConfidence.Medium && rule.Rule.Family == RuleFamily.ConnectionString && Facts.Lowered) c = FindingConfidence.Low;
         _raw.Add(new RawHit(rule, start, end - start, secret, c));
+    }
+
+    // A keyword's value that was no secret, followed by a comma: the list it may open is judged item by item.
+    private void NoteListStart(CompiledRule rule, Match match, string text)
+    {
+        var group = match.Groups[rule.SecretGroup];
+        var end = group.Index + group.Length;
+        if (end < text.Length && text[end] is '"' or '\'' or '`') end++;
+        if (text.AsSpan(end).TrimStart(" \t") is not [',', ..]) return;
+        if (KeywordJudge.ListCap(KeywordMatchOf(rule, match, text, group.Index, group.Index + group.Length), Facts, out var needsStrong) is { } cap)
+            _listStarts.Add(new ListStart(rule, end, cap, needsStrong));
     }
 
     // "-----BEGIN RSA PRIVATE KEY-----" alone between quotes is a constant or a mention in a docstring; an embedded key

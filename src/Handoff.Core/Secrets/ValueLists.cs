@@ -16,8 +16,11 @@ internal static class ValueLists
     private static readonly System.Buffers.SearchValues<char> TokenChars =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_.~-");
 
-    /// <summary>Adds a hit for every further list item after each keyword-rule hit of the line in <paramref name="hits"/>.</summary>
-    public static void AddListedValues(ReadOnlySpan<char> line, List<RawHit> hits, CompiledAllowlist allowlist)
+    /// <summary>
+    /// Adds a hit for every further list item after each keyword-rule hit of the line in <paramref name="hits"/>, and
+    /// after each keyword value that was no secret but opens a list (<paramref name="listStarts"/>).
+    /// </summary>
+    public static void AddListedValues(ReadOnlySpan<char> line, List<RawHit> hits, CompiledAllowlist allowlist, IReadOnlyList<ListStart>? listStarts = null)
     {
         var count = hits.Count;
         string? text = null;
@@ -28,18 +31,26 @@ internal static class ValueLists
             var quote = hit.Start > 0 && Quotes.Contains(line[hit.Start - 1]) ? line[hit.Start - 1] : '\0';
             var pos = hit.Start + hit.Length;
             if (quote != '\0' && pos < line.Length && line[pos] == quote) pos++;
-            while (NextItem(line, ref pos, out var start, out var length))
-            {
-                text ??= line.ToString();
-                var value = text.Substring(start, length);
-                if (Overlaps(hits, start, length)) continue;
-                var listed = hit.Rule.Rule.IsGeneric ? KeywordJudge.JudgeListed(value, line[start - 1] is '"' or '\'' or '`' ? line[start - 1] : '\0', hit.Confidence) : null;
-                if (hit.Rule.Rule.IsGeneric && listed is null) continue;
-                if (HitEvaluator.Evaluate(hit.Rule, value, allowlist, listed) is { } confidence)
-                    hits.Add(new RawHit(hit.Rule, start, length, value, confidence));
-            }
+            AddItems(line, pos, new ListStart(hit.Rule, pos, hit.Confidence, NeedsStrong: false), hits, allowlist, ref text);
         }
+        foreach (var start in listStarts ?? [])
+            AddItems(line, start.End, start, hits, allowlist, ref text);
         if (hits.Count > count) hits.Sort(Comparer<RawHit>.Create((a, b) => a.Start.CompareTo(b.Start)));
+    }
+
+    private static void AddItems(ReadOnlySpan<char> line, int pos, ListStart list, List<RawHit> hits, CompiledAllowlist allowlist, ref string? text)
+    {
+        var generic = list.Rule.Rule.IsGeneric;
+        while (NextItem(line, ref pos, out var start, out var length))
+        {
+            text ??= line.ToString();
+            var value = text.Substring(start, length);
+            if (Overlaps(hits, start, length)) continue;
+            var listed = generic ? KeywordJudge.JudgeListed(value, line[start - 1] is '"' or '\'' or '`' ? line[start - 1] : '\0', list.Cap, list.NeedsStrong) : null;
+            if (generic && listed is null) continue;
+            if (HitEvaluator.Evaluate(list.Rule, value, allowlist, listed) is { } confidence)
+                hits.Add(new RawHit(list.Rule, start, length, value, confidence));
+        }
     }
 
     /// <summary>After <paramref name="pos"/>: a comma, then a quoted or bare literal that ends the list or is followed by another comma.</summary>

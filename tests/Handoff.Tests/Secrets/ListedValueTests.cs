@@ -70,4 +70,60 @@ public class ListedValueTests
         Assert.That(Found($"API_KEYS = '{a}', '{b}' # x", a, b), Is.EqualTo(new[] { a, b }));
         Assert.That(Found($"API_KEYS = '{a}', '{b}' and '{c}'", a, b, c), Is.EqualTo(new[] { a }));
     }
+
+    // The first value is no secret (empty, short, a placeholder, a word): the list goes on, and so does the search.
+    [TestCase("API_KEYS = [\"\", \"{0}\"]")]
+    [TestCase("API_KEYS = ['dev', '{0}']")]
+    [TestCase("API_KEYS = ('changeme', '{0}')")]
+    [TestCase("API_KEYS = \"keep-this-one-out\", \"{0}\"")]
+    public void An_item_after_a_first_value_that_is_no_secret_is_found(string template)
+    {
+        var b = Value();
+
+        var findings = new SecretScanner(SecretScanConfig.Default).ScanText("settings.py", string.Format(template, b));
+
+        Assert.That(findings.Select(f => f.Fingerprint), Is.EqualTo(new[] { Fingerprint.Of("settings.py", "generic-api-key", b) }));
+    }
+
+    [Test]
+    public void A_bare_list_after_a_short_first_item_is_searched_too()
+    {
+        var b = Value();
+
+        Assert.That(FoundIn("config.yaml", $"api_keys: [dev, {b}]", b), Is.EqualTo(new[] { b }));
+    }
+
+    [Test]
+    public void Items_after_a_first_value_that_is_no_secret_take_the_confidence_the_name_and_the_path_allow()
+    {
+        var b = Value();
+        var line = $"SECRET = \"\", \"{b}\"";
+
+        Assert.That(Confidences("settings.py", line), Is.EqualTo(new[] { FindingConfidence.Medium }), "a secret name, a generated value, ordinary code");
+        Assert.That(Confidences("tests/settings.py", line), Is.EqualTo(new[] { FindingConfidence.Low }), "a test path lowers it");
+        Assert.That(Confidences("settings.py", "SECRET = \"\", \"k3j9x2m7q8w4\""), Is.EqualTo(new[] { FindingConfidence.Low }),
+            "12 characters of two classes: could be a secret, not a generated one");
+    }
+
+    [Test]
+    public void After_a_weak_name_only_a_generated_item_counts()
+    {
+        var b = Value();
+
+        Assert.That(Confidences("settings.py", $"admin_secret_that_nobody_knows = \"\", \"{b}\""), Is.EqualTo(new[] { FindingConfidence.Low }));
+        Assert.That(Confidences("settings.py", "admin_secret_that_nobody_knows = \"\", \"k3j9x2m7q8w4\""), Is.Empty);
+    }
+
+    [TestCase("token_url = \"\", \"{0}\"", TestName = "a name about a secret, not one")]
+    [TestCase("check(api_token, \"\", \"{0}\")", TestName = "the arguments after a call's message argument")]
+    [TestCase("API_KEYS = \"\" + \"{0}\"", TestName = "a concatenation, not a list")]
+    public void Items_after_a_value_whose_name_or_form_is_no_secret_are_not_searched(string template)
+    {
+        var b = Value();
+
+        Assert.That(new SecretScanner(SecretScanConfig.Default).ScanText("settings.py", string.Format(template, b)), Is.Empty);
+    }
+
+    private static IReadOnlyList<FindingConfidence> Confidences(string path, string line) =>
+        new SecretScanner(SecretScanConfig.Default).ScanText(path, line).Select(f => f.Confidence).ToList();
 }

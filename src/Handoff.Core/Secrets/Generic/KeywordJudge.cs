@@ -61,15 +61,33 @@ internal static class KeywordJudge
     /// A further value of a keyword's list (<c>KEYS = 'a', 'b'</c>, see <see cref="ValueLists"/>): its name and literal form
     /// were judged with the first value, so only the value itself is, and it takes the first value's confidence at most.
     /// </summary>
-    public static FindingConfidence? JudgeListed(ReadOnlySpan<char> value, char quote, FindingConfidence first)
+    /// <param name="needsStrong">only a generated value counts (the list's name is a weak one, see <see cref="ListCap"/>)</param>
+    public static FindingConfidence? JudgeListed(ReadOnlySpan<char> value, char quote, FindingConfidence first, bool needsStrong = false)
     {
         if (value.Length < ValueShape.MinLength || HasInterpolation(value, quote) || !CouldBeSecret(value, password: false)) return null;
         return ValueShape.Judge(value, false) switch
         {
-            Randomness.None => null,
             Randomness.Strong => first,
-            _ => FindingConfidence.Low,
+            Randomness.Weak when !needsStrong => FindingConfidence.Low,
+            _ => null,
         };
+    }
+
+    /// <summary>
+    /// The first value of a keyword's list was no secret (<c>API_KEYS = ["changeme", "…"]</c>): whether the further values
+    /// are still judged, as values of a secret name written literally, and the confidence they take at most. Null when the
+    /// name or the literal form already rules the whole list out.
+    /// </summary>
+    public static FindingConfidence? ListCap(in KeywordMatch match, in LineFacts facts, out bool needsStrong)
+    {
+        needsStrong = false;
+        int valueStart = match.ValueStart, valueEnd = match.ValueEnd;
+        var commandPrefix = false;
+        if (!match.HasAssignment || match.NameEnd <= match.NameStart || !IsLiteral(match, facts, ref valueStart, ref valueEnd, ref commandPrefix)) return null;
+        var name = SecretName.Of(match.Line.AsSpan(match.NameStart, match.NameEnd - match.NameStart), out var password);
+        if (name == NameStrength.NotSecret) return null;
+        needsStrong = name == NameStrength.Weak || (commandPrefix && !password);
+        return name == NameStrength.Strong && !facts.Lowered && facts.Kind != FileKind.Docs ? FindingConfidence.Medium : FindingConfidence.Low;
     }
 
     // Not prose, not a name made of words, not a public key, path, hash, address or placeholder.
@@ -117,7 +135,7 @@ internal static class KeywordJudge
         var lineStart = facts.Kind == FileKind.Docs ? InlineCodeStart(line, match.NameStart) : 0;
         if (facts.Kind != FileKind.Config && !IsKeyValueLine(match, lineStart, allowBullet: facts.Kind == FileKind.Text)
             && !(facts.Kind == FileKind.Text && (facts.FreeText || IsFlowMappingKey(line, match.NameStart)))) return false;
-        if (line[valueStart] == '[' && !SkipFlowBracket(line, ref valueStart, valueEnd)) return false;
+        if (line[valueStart] == '[') valueStart = FirstFlowItem(line, valueStart, valueEnd);
         if (facts.Kind == FileKind.Config && line[valueStart] is '!' or '&' && !SkipYamlTag(line, ref valueStart, ref valueEnd)) return false;
         if (StartsLikeCode(line.AsSpan(valueStart, valueEnd - valueStart))) return false;
         var rest = line.AsSpan(valueEnd).TrimStart(" \t");
@@ -255,13 +273,11 @@ internal static class KeywordJudge
     }
 
     // api_keys: [a, b]: the first item of a YAML flow sequence is the value (ValueLists finds the others).
-    private static bool SkipFlowBracket(string line, ref int valueStart, int valueEnd)
+    private static int FirstFlowItem(string line, int bracket, int valueEnd)
     {
-        var start = valueStart + 1;
+        var start = bracket + 1;
         while (start < valueEnd && line[start] is ' ' or '\t') start++;
-        if (valueEnd - start < ValueShape.MinLength) return false;
-        valueStart = start;
-        return true;
+        return start;
     }
 
     // password: !!binary <base64>, token: &anchor <value>: the value is the next word.
