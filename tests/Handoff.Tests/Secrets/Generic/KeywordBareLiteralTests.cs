@@ -220,6 +220,13 @@ public class KeywordBareLiteralTests
     public void An_open_flow_sequence_holds_no_value(string line) =>
         Assert.That(Judge(line, "api_tokens", line[line.IndexOf('[')..], FileKind.Config), Is.Null);
 
+    [Test]
+    public void A_config_file_whose_flow_sequence_opens_at_the_end_of_a_line_scans()
+    {
+        var scanner = new SecretScanner(SecretScanConfig.Default);
+        Assert.DoesNotThrow(() => scanner.ScanText("deploy/config.yml", "api_keys: [\n  Xq7pL2mRv9TzK4wB,\n]\n"));
+    }
+
     [TestCase("api_token: !!binary Xq7pL2mRv9TzK4wB", "!!binary")]
     [TestCase("api_token: &creds Xq7pL2mRv9TzK4wB", "&creds")]
     [TestCase("api_token: !secret \tXq7pL2mRv9TzK4wB # rotated", "!secret")]
