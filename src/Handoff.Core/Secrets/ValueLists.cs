@@ -31,15 +31,16 @@ internal static class ValueLists
             var quote = hit.Start > 0 && Quotes.Contains(line[hit.Start - 1]) ? line[hit.Start - 1] : '\0';
             var pos = hit.Start + hit.Length;
             if (quote != '\0' && pos < line.Length && line[pos] == quote) pos++;
-            AddItems(line, pos, new ListStart(hit.Rule, pos, hit.Confidence, NeedsStrong: false), hits, allowlist, ref text);
+            AddItems(line, new ListStart(hit.Rule, pos, hit.Confidence, NeedsStrong: false), hits, allowlist, ref text);
         }
         foreach (var start in listStarts ?? [])
-            AddItems(line, start.End, start, hits, allowlist, ref text);
+            AddItems(line, start, hits, allowlist, ref text);
         if (hits.Count > count) hits.Sort(Comparer<RawHit>.Create((a, b) => a.Start.CompareTo(b.Start)));
     }
 
-    private static void AddItems(ReadOnlySpan<char> line, int pos, ListStart list, List<RawHit> hits, CompiledAllowlist allowlist, ref string? text)
+    private static void AddItems(ReadOnlySpan<char> line, ListStart list, List<RawHit> hits, CompiledAllowlist allowlist, ref string? text)
     {
+        var pos = list.End;
         var generic = list.Rule.Rule.IsGeneric;
         while (NextItem(line, ref pos, out var start, out var length))
         {
