@@ -136,6 +136,7 @@ internal static class KeywordJudge
         if (facts.Kind != FileKind.Config && !IsKeyValueLine(match, lineStart, allowBullet: facts.Kind == FileKind.Text)
             && !(facts.Kind == FileKind.Text && (facts.FreeText || IsFlowMappingKey(line, match.NameStart)))) return false;
         if (line[valueStart] == '[') valueStart = FirstFlowItem(line, valueStart, valueEnd);
+        if (valueStart == valueEnd) return false; // "api_keys: [" opens a sequence whose items follow on the next lines
         if (facts.Kind == FileKind.Config && line[valueStart] is '!' or '&' && !SkipYamlTag(line, ref valueStart, ref valueEnd)) return false;
         if (StartsLikeCode(line.AsSpan(valueStart, valueEnd - valueStart))) return false;
         var rest = line.AsSpan(valueEnd).TrimStart(" \t");
