@@ -36,6 +36,9 @@ declare -A globs=(
   [SecretsCore]="**/Secrets/FindingPolicy.cs **/Secrets/LineMasker.cs **/Secrets/DiffStreamScanner.cs **/Secrets/Checksums.cs **/Secrets/HitEvaluator.cs"
   [SecretsArchivesOutput]="**/Secrets/Output/*.cs **/Secrets/Archives/*.cs"
   [SecretsGeneric]="**/Secrets/Generic/*.cs"
+  # SecretsRest in two: the line and fragment scanning (what finds a secret on a line, in lists, below names, in key
+  # blocks and keystores), and the setup around it (config, rule set, file walk, scanner facade).
+  [SecretsScanning]="**/Secrets/LineScanner.cs **/Secrets/FragmentScanner.cs **/Secrets/ValueLists.cs **/Secrets/MultiLineValues.cs **/Secrets/KeyBlockBody.cs **/Secrets/FalsePositiveFilter.cs **/Secrets/Entropy.cs **/Secrets/DiffHeaders.cs **/Secrets/KeystoreShape.cs **/Secrets/Pkcs12Exposure.cs **/Secrets/SnapshotFilter.cs **/Secrets/PromptDiff.cs"
   # Checksums.cs alone: its CRC tables load in static constructors, so Stryker runs every test for each mutant unless
   # told which tests to run (MUTATION_ARGS="--test-case-filter ..."; docs/mutation.md gives the filter used).
   [Checksums]="**/Secrets/Checksums.cs"
