@@ -114,8 +114,8 @@ internal sealed class LineScanner(CompiledRuleSet set)
         var end = group.Index + group.Length;
         if (end < text.Length && text[end] is '"' or '\'' or '`') end++;
         if (text.AsSpan(end).TrimStart(" \t") is not [',', ..]) return;
-        if (KeywordJudge.ListCap(KeywordMatchOf(rule, match, text, group.Index, group.Index + group.Length), Facts, out var needsStrong) is { } cap)
-            _listStarts.Add(new ListStart(rule, end, cap, needsStrong));
+        if (KeywordJudge.ListCap(KeywordMatchOf(rule, match, text, group.Index, group.Index + group.Length), Facts) is { } list)
+            _listStarts.Add(new ListStart(rule, end, list.Cap, list.NeedsStrong));
     }
 
     // "-----BEGIN RSA PRIVATE KEY-----" alone between quotes is a constant or a mention in a docstring; an embedded key

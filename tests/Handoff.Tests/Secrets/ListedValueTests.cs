@@ -1,4 +1,5 @@
 using Handoff.Core.Secrets;
+using Handoff.Core.Secrets.Generic;
 
 namespace Handoff.Tests.Secrets;
 
@@ -126,4 +127,16 @@ public class ListedValueTests
 
     private static IReadOnlyList<FindingConfidence> Confidences(string path, string line) =>
         new SecretScanner(SecretScanConfig.Default).ScanText(path, line).Select(f => f.Confidence).ToList();
+
+    [Test]
+    public void A_keyword_match_without_an_assignment_opens_no_list()
+    {
+        // a rule that captures a value with no assignment (an XML element, a Dockerfile ENV): no list syntax to follow
+        const string line = "API_KEYS = \"\", \"Xq7pL2mRv9TzK4wB\"";
+        var facts = new LineFacts(FileKind.Code, Lowered: false, InCodeBlock: false);
+        var withAssignment = new KeywordMatch(line, 0, 8, 12, 12, '"', HasAssignment: true);
+
+        Assert.That(KeywordJudge.ListCap(withAssignment, facts), Is.EqualTo((FindingConfidence.Medium, false)), "the control: with its assignment it does");
+        Assert.That(KeywordJudge.ListCap(withAssignment with { HasAssignment = false }, facts), Is.Null);
+    }
 }

@@ -75,19 +75,18 @@ internal static class KeywordJudge
 
     /// <summary>
     /// The first value of a keyword's list was no secret (<c>API_KEYS = ["changeme", "…"]</c>): whether the further values
-    /// are still judged, as values of a secret name written literally, and the confidence they take at most. Null when the
-    /// name or the literal form already rules the whole list out.
+    /// are still judged, as values of a secret name written literally, the confidence they take at most, and whether only
+    /// a generated value counts (after a weak name). Null when the name or the literal form rules the whole list out.
     /// </summary>
-    public static FindingConfidence? ListCap(in KeywordMatch match, in LineFacts facts, out bool needsStrong)
+    public static (FindingConfidence Cap, bool NeedsStrong)? ListCap(in KeywordMatch match, in LineFacts facts)
     {
-        needsStrong = false;
         int valueStart = match.ValueStart, valueEnd = match.ValueEnd;
-        var commandPrefix = false;
-        if (!match.HasAssignment || match.NameEnd <= match.NameStart || !IsLiteral(match, facts, ref valueStart, ref valueEnd, ref commandPrefix)) return null;
-        var name = SecretName.Of(match.Line.AsSpan(match.NameStart, match.NameEnd - match.NameStart), out var password);
+        var commandPrefix = false; // stays false: a comma after the value ends the literal before any command
+        if (!match.HasAssignment || !IsLiteral(match, facts, ref valueStart, ref valueEnd, ref commandPrefix)) return null;
+        var name = SecretName.Of(match.Line.AsSpan(match.NameStart, match.NameEnd - match.NameStart), out _);
         if (name == NameStrength.NotSecret) return null;
-        needsStrong = name == NameStrength.Weak || (commandPrefix && !password);
-        return name == NameStrength.Strong && !facts.Lowered && facts.Kind != FileKind.Docs ? FindingConfidence.Medium : FindingConfidence.Low;
+        var cap = name == NameStrength.Strong && !facts.Lowered && facts.Kind != FileKind.Docs ? FindingConfidence.Medium : FindingConfidence.Low;
+        return (cap, name == NameStrength.Weak);
     }
 
     // Not prose, not a name made of words, not a public key, path, hash, address or placeholder.
