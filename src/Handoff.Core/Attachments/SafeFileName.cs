@@ -38,7 +38,7 @@ public static class SafeFileName
                 continue; // NUL, control and bidi-override characters
             builder.Append(rune.IsAscii && WindowsForbidden.Contains((char)rune.Value) ? "_" : rune.ToString());
         }
-        var name = builder.ToString().Trim().TrimStart('.').TrimEnd('.', ' ').Trim();
+        var name = TrimDotsAndSpaces(builder.ToString());
         if (name.Length == 0) name = fallback;
         if (DeviceNames.Contains(BaseName(name))) name = "_" + name;
         return Shorten(name, MaxBytes);
@@ -50,6 +50,18 @@ public static class SafeFileName
         var (stem, extension) = Split(name);
         var suffix = $" ({number})";
         return Shorten(stem, MaxBytes - Encoding.UTF8.GetByteCount(suffix + extension)) + suffix + extension;
+    }
+
+    // Until neither end has a dot or white space: ". .bashrc" must not become the hidden ".bashrc".
+    private static string TrimDotsAndSpaces(string name)
+    {
+        string before;
+        do
+        {
+            before = name;
+            name = name.Trim().Trim('.');
+        } while (name.Length != before.Length);
+        return name;
     }
 
     private static string BaseName(string name)

@@ -18,6 +18,8 @@ public class SafeFileNameTests
     [TestCase("what?<>|*\".txt", "what______.txt")]
     [TestCase("trailing dots...", "trailing dots")]
     [TestCase("  spaced  ", "spaced")]
+    [TestCase(". .bashrc", "bashrc")]
+    [TestCase(" .\u00A0. profile", "profile")]
     [TestCase("evil\u202Egnp.exe", "evilgnp.exe")]
     public void Keeps_only_a_plain_file_name(string untrusted, string expected) =>
         Assert.That(SafeFileName.From(untrusted, "fallback"), Is.EqualTo(expected));
