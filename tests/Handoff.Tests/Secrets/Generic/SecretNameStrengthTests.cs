@@ -21,6 +21,9 @@ public class SecretNameStrengthTests
     [TestCase("Aws::Iam::AccessKey", "NotSecret", TestName = "A type path ending in a type names a kind of secret")]
     [TestCase("::ApiKey", "NotSecret", TestName = "A type in the global namespace names a kind of secret")]
     [TestCase("api_token::", "Strong", TestName = "A name ending in a path separator is read without it")]
+    [TestCase("FAKE_DB_PASSWORD", "NotSecret", TestName = "A fixture word anywhere in the name makes it a made-up value: fake db password")]
+    [TestCase("sentinel_prod_api_token", "NotSecret", TestName = "A fixture word at the start, away from the secret word")]
+    [TestCase("api_token_bogus_v2", "NotSecret", TestName = "A fixture word after the secret word")]
     public void A_name_is_read_as_the_words_a_reader_sees(string name, string strength) =>
         Assert.That(StrengthOf(name), Is.EqualTo(strength));
 
