@@ -74,7 +74,7 @@ internal sealed class LineScanner(CompiledRuleSet set)
         if (!match.Success || !group.Success) return;
         if (group.Length == 0)
         {
-            if (rule.Rule.IsGeneric && rule.Rule.Keywords.Count > 0) NoteListStart(rule, match, text); // KEYS = ["", "…"]
+            NoteListStart(rule, match, text); // KEYS = ["", "…"]
             return;
         }
         // postgres://postgres:postgres@..., amqp://guest:guest@...: local defaults, not secrets.
@@ -99,7 +99,7 @@ internal sealed class LineScanner(CompiledRuleSet set)
         var confidence = HitEvaluator.Evaluate(rule, secret, set.Allowlist, generic);
         if (confidence is not { } c)
         {
-            if (rule.Rule.IsGeneric && rule.Rule.Keywords.Count > 0) NoteListStart(rule, match, text);
+            NoteListStart(rule, match, text);
             return;
         }
         // user:password@ in tests and fixtures is made up as often as a keyword's value (lowered, never hidden)
@@ -110,6 +110,7 @@ internal sealed class LineScanner(CompiledRuleSet set)
     // A keyword's value that was no secret, followed by a comma: the list it may open is judged item by item.
     private void NoteListStart(CompiledRule rule, Match match, string text)
     {
+        if (!rule.Rule.IsGeneric || rule.Rule.Keywords.Count == 0) return;
         var group = match.Groups[rule.SecretGroup];
         var end = group.Index + group.Length;
         if (end < text.Length && text[end] is '"' or '\'' or '`') end++;

@@ -184,26 +184,16 @@ public class ArchiveBoundsTests
     }
 
     /// <summary>A pipe (it cannot seek) that hands over at most <paramref name="chunk"/> bytes per read.</summary>
-    internal sealed class TrickleStream(byte[] data, int chunk = 3) : Stream
+    internal sealed class TrickleStream(byte[] data, int chunk = 3) : ReadOnlyStream
     {
         private int _pos;
 
-        public override int Read(byte[] buffer, int offset, int count)
+        public override int Read(Span<byte> buffer)
         {
-            var n = Math.Min(Math.Min(count, chunk), data.Length - _pos);
-            data.AsSpan(_pos, n).CopyTo(buffer.AsSpan(offset));
+            var n = Math.Min(Math.Min(buffer.Length, chunk), data.Length - _pos);
+            data.AsSpan(_pos, n).CopyTo(buffer);
             _pos += n;
             return n;
         }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

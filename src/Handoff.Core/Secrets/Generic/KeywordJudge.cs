@@ -53,9 +53,12 @@ internal static class KeywordJudge
         // A bare "key" is a map key, a registry key or a cache key as often as a secret: only a generated value counts.
         if (randomness == Randomness.None || ((name == NameStrength.Weak || (commandPrefix && !password)) && randomness != Randomness.Strong)) return null;
         // placeholders and documented examples: HitEvaluator, for every rule
-        var lowered = facts.Lowered || facts.Kind == FileKind.Docs;
-        return randomness == Randomness.Strong && name == NameStrength.Strong && !lowered ? FindingConfidence.Medium : FindingConfidence.Low;
+        return Confidence(randomness == Randomness.Strong, name, facts);
     }
+
+    // Medium only for a generated value under a strong name, outside tests, fixtures, examples and docs.
+    private static FindingConfidence Confidence(bool generated, NameStrength name, in LineFacts facts) =>
+        generated && name == NameStrength.Strong && !facts.Lowered && facts.Kind != FileKind.Docs ? FindingConfidence.Medium : FindingConfidence.Low;
 
     /// <summary>
     /// A further value of a keyword's list (<c>KEYS = 'a', 'b'</c>, see <see cref="ValueLists"/>): its name and literal form
@@ -85,8 +88,7 @@ internal static class KeywordJudge
         if (!match.HasAssignment || !IsLiteral(match, facts, ref valueStart, ref valueEnd, ref commandPrefix)) return null;
         var name = SecretName.Of(match.Line.AsSpan(match.NameStart, match.NameEnd - match.NameStart), out _);
         if (name == NameStrength.NotSecret) return null;
-        var cap = name == NameStrength.Strong && !facts.Lowered && facts.Kind != FileKind.Docs ? FindingConfidence.Medium : FindingConfidence.Low;
-        return (cap, name == NameStrength.Weak);
+        return (Confidence(generated: true, name, facts), name == NameStrength.Weak);
     }
 
     // Not prose, not a name made of words, not a public key, path, hash, address or placeholder.
