@@ -52,7 +52,7 @@ public class ValueKindTests
     [TestCase("not a key", true)]    // 12 characters of base64
     [TestCase("hi you", false)]      // 8
     [TestCase("not a key ~", true)]  // '~' is printable
-    [TestCase("not a key\u007f", false)]
+    [TestCase("not a key\u007f", false, TestName = "{m}(DEL)")]
     public void Base64_of_readable_text_is_an_example(string text, bool encoded) =>
         Assert.That(ValueShape.IsEncodedText(Base64(text)), Is.EqualTo(encoded));
 

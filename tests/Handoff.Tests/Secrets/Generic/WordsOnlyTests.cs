@@ -35,7 +35,7 @@ public class WordsOnlyTests
 
     [TestCase("Summer2024!", true)]
     [TestCase("user\tname", false)]
-    [TestCase("user\u007fname", false)]
+    [TestCase("user\u007fname", false, TestName = "{m}(DEL)")]
     [TestCase("caf\u00e9-name", false)]
     public void Any_printable_ascii_symbol_may_join_words_but_not_a_control_or_foreign_character(string value, bool words) =>
         Assert.That(ValueShape.IsWordsOnly(value), Is.EqualTo(words));
