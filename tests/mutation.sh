@@ -39,6 +39,7 @@ declare -A globs=(
   # SecretsRest in two: the line and fragment scanning (what finds a secret on a line, in lists, below names, in key
   # blocks and keystores), and the setup around it (config, rule set, file walk, scanner facade).
   [SecretsScanning]="**/Secrets/LineScanner.cs **/Secrets/FragmentScanner.cs **/Secrets/ValueLists.cs **/Secrets/MultiLineValues.cs **/Secrets/KeyBlockBody.cs **/Secrets/FalsePositiveFilter.cs **/Secrets/Entropy.cs **/Secrets/DiffHeaders.cs **/Secrets/KeystoreShape.cs **/Secrets/Pkcs12Exposure.cs **/Secrets/SnapshotFilter.cs **/Secrets/PromptDiff.cs"
+  [SecretsSetup]="**/Secrets/SecretScanConfig.cs **/Secrets/SecretScanner.cs **/Secrets/CompiledRule.cs **/Secrets/CompiledRuleSet.cs **/Secrets/CompiledAllowlist.cs **/Secrets/SecretRule.cs **/Secrets/ScanContext.cs **/Secrets/FileTreeScanner.cs **/Secrets/LocalScan.cs **/Secrets/GarbagePacer.cs **/Secrets/HotRegex.cs **/Secrets/PrecompiledRegexes.cs **/Secrets/ISecretScanner.cs"
   # Checksums.cs alone: its CRC tables load in static constructors, so Stryker runs every test for each mutant unless
   # told which tests to run (MUTATION_ARGS="--test-case-filter ..."; docs/mutation.md gives the filter used).
   [Checksums]="**/Secrets/Checksums.cs"
