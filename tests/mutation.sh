@@ -61,7 +61,7 @@ done
 # Runs Stryker once over the given scopes and prints one figure per scope.
 run() { # scope...
   local name out mutate=() g
-  name="$(IFS=+; echo "$*")"
+  name="$(IFS=+; echo "$*")${MUTATION_RECHECK:+-recheck}"
   out="$PWD/artifacts/mutation/$name"
   rm -rf "$out"; mkdir -p "$out"
   local patterns=()
