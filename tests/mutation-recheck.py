@@ -25,10 +25,13 @@ def in_scope(path, patterns):
     return any(glob(p).match(path) for p in include) and not any(glob(p).match(path) for p in exclude)
 
 
-def files(report, patterns):
+COUNTED = ("Killed", "Timeout", "Survived", "NoCoverage")
+
+
+def files(report, patterns):  # (path under src/Handoff.Core, report entry) of each file measured in scope
     for path, f in sorted(json.load(open(report))["files"].items()):
         rel = path.replace("\\", "/").split("/src/Handoff.Core/")[-1]
-        if in_scope(rel, patterns):
+        if in_scope(rel, patterns) and any(m["status"] in COUNTED for m in f["mutants"]):
             yield rel, f
 
 
@@ -43,8 +46,16 @@ def offset(source, point):  # Stryker's report: 1-based line and column; its --m
     return starts[point["line"] - 1] + point["column"] - 1
 
 
+def changed(rel, f):  # a file edited since the earlier run is re-run whole: its old spans no longer fit
+    with open(f"src/Handoff.Core/{rel}", encoding="utf-8-sig") as current:
+        return current.read() != f["source"]
+
+
 def spans(old, patterns):
     for rel, f in files(old, patterns):
+        if changed(rel, f):
+            print(f"**/{rel}")
+            continue
         for m in f["mutants"]:
             if m["status"] in ("Survived", "NoCoverage"):
                 start, end = offset(f["source"], m["location"]["start"]), offset(f["source"], m["location"]["end"])
@@ -52,9 +63,15 @@ def spans(old, patterns):
 
 
 def combine(old, new, patterns):
-    now = {(rel, key(m)): m["status"] for rel, f in files(new, patterns) for m in f["mutants"]}
+    earlier, later = dict(files(old, patterns)), dict(files(new, patterns))
+    now = {(rel, key(m)): m["status"] for rel, f in later.items() for m in f["mutants"]}
     counts, before, after = {}, {}, {}
-    for rel, f in files(old, patterns):
+    for rel, f in earlier.items():
+        if changed(rel, f):
+            print(f"{rel}: changed since the earlier run, counted from the new run alone")
+            for m in later.get(rel, {"mutants": []})["mutants"]:
+                counts[m["status"]] = counts.get(m["status"], 0) + 1
+            continue
         for m in f["mutants"]:
             status = m["status"]
             if status in ("Survived", "NoCoverage"):
@@ -66,7 +83,7 @@ def combine(old, new, patterns):
             counts[status] = counts.get(status, 0) + 1
     killed = counts.get("Killed", 0) + counts.get("Timeout", 0)
     tested = killed + counts.get("Survived", 0) + counts.get("NoCoverage", 0) + counts.get("Missing", 0)
-    print(f"earlier survivors {before} now {after}")
+    print(f"earlier survivors of unchanged files {before} now {after}")
     print(f'score {100.0 * killed / tested:.1f}% (killed {counts.get("Killed", 0)}, timeout {counts.get("Timeout", 0)}, '
           f'survived {counts.get("Survived", 0)}, no coverage {counts.get("NoCoverage", 0)}; '
           f'not found in the new run, counted as survived: {counts.get("Missing", 0)})')
