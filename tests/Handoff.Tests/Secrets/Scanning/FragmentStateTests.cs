@@ -82,7 +82,7 @@ public class FragmentStateTests
     public void A_secret_whose_fingerprint_is_ignored_leaves_its_line_as_it_is()
     {
         var line = "API_TOKEN = \"Xq7pL2mRv9TzK4wB\"";
-        var fingerprint = Fingerprint.Of("settings.py", "generic-api-key", "Xq7pL2mRv9TzK4wB");
+        var fingerprint = Fingerprint.Of("settings.py", "generic-token", "Xq7pL2mRv9TzK4wB");
         var ignoring = new Fragment(SecretScanConfig.Default with { IgnoredFingerprints = new HashSet<string> { fingerprint } });
 
         Assert.That(ignoring.Line(line, "settings.py"), Is.EqualTo((false, (string?)null)));
