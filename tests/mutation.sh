@@ -10,6 +10,10 @@
 #                                          compiling the mutants, about 25 minutes on a busy 2-core machine, is paid
 #                                          once), figures still per scope
 #   MUTATION_CONCURRENCY=2 tests/mutation.sh Attachments
+#   MUTATION_RECHECK=artifacts/mutation/Devin/reports/mutation-report.json tests/mutation.sh Devin
+#                                          re-runs only that earlier run's survivors (tests added since cannot revive
+#                                          a killed mutant while the code is unchanged) and prints the scope's score
+#                                          with the earlier kills (tests/mutation-recheck.py)
 #   MUTATION_ARGS="--log-to-file" tests/mutation.sh Devin
 #                                          extra Stryker options (here: a trace log of every test session in logs/)
 #
@@ -57,10 +61,17 @@ done
 # Runs Stryker once over the given scopes and prints one figure per scope.
 run() { # scope...
   local name out mutate=() g
-  name="$(IFS=+; echo "$*")"
+  name="$(IFS=+; echo "$*")${MUTATION_RECHECK:+-recheck}"
   out="$PWD/artifacts/mutation/$name"
   rm -rf "$out"; mkdir -p "$out"
-  for scope in "$@"; do for g in ${globs[$scope]}; do mutate+=(--mutate "$g"); done; done
+  local patterns=()
+  for scope in "$@"; do for g in ${globs[$scope]}; do patterns+=("$g"); done; done
+  if [ -n "${MUTATION_RECHECK:-}" ]; then
+    while read -r g; do mutate+=(--mutate "$g"); done < <(python3 tests/mutation-recheck.py spans "$MUTATION_RECHECK" "${patterns[@]}")
+    [ ${#mutate[@]} -gt 0 ] || { echo "mutation: $name: no survivor in $MUTATION_RECHECK" >&2; return 1; }
+  else
+    for g in "${patterns[@]}"; do mutate+=(--mutate "$g"); done
+  fi
   local extra=()
   read -r -a extra <<<"${MUTATION_ARGS:-}" # split at spaces, never globbed ("--mutate !**/Secrets/Checksums.cs")
   echo "== $name: Stryker log in $out/stryker.log"
@@ -71,6 +82,11 @@ run() { # scope...
   local report="$out/reports/mutation-report.json"
   if [ ! -f "$report" ]; then
     tail -30 "$out/stryker.log" >&2; echo "mutation: $name did not finish (log: $out/stryker.log)" >&2; return 1
+  fi
+  if [ -n "${MUTATION_RECHECK:-}" ]; then
+    echo "$name, the survivors of $MUTATION_RECHECK re-run, its other mutants taken as they were:"
+    python3 tests/mutation-recheck.py combine "$MUTATION_RECHECK" "$report" "${patterns[@]}" | tee "$out/recheck.txt"
+    return 0
   fi
   local args=()
   for scope in "$@"; do args+=("$scope=${globs[$scope]}"); done

@@ -7,9 +7,10 @@ namespace Handoff.Core.Secrets;
 /// <summary>
 /// Whether a PKCS#12 file (.p12, .pfx) gives its private key to anyone: it opens with no password or with one of the
 /// defaults that tools and docs use (Google service-account keys ship with "notasecret", Java's keytool suggests
-/// "changeit"). A keystore that needs any other password is not a secret in clear (its password is, and the scanner looks
-/// for that in text), and one holding only certificates holds nothing secret. A key derivation too costly to try counts
-/// as exposed (fail closed): the scanner cannot tell, and such a file has no business in a repository.
+/// "changeit"), whatever password its MAC needs. A keystore that needs any other password is not a secret in clear (its
+/// password is, and the scanner looks for that in text), and one holding only certificates holds nothing secret. A key
+/// derivation too costly to try counts as exposed (fail closed): the scanner cannot tell, and such a file has no
+/// business in a repository.
 /// </summary>
 internal static class Pkcs12Exposure
 {
@@ -34,11 +35,10 @@ internal static class Pkcs12Exposure
         }
         if (MacIterations(der) > MaxIterations) return true;
         if (info.IntegrityMode == Pkcs12IntegrityMode.Password)
-        {
             foreach (var password in DefaultPasswords)
                 if (VerifiesMac(info, password)) return HasKey(info, password);
-            return false;
-        }
+        // No MAC, or one that needs a password of its own: the MAC only guards integrity, so the key may still open
+        // without a password or with a default one (openssl pkcs12 -export -keypbe NONE -passout pass:...).
         foreach (var password in DefaultPasswords)
             if (HasKey(info, password)) return true;
         return false;
