@@ -17,7 +17,7 @@ public class RuleSetKeywordTests
     [TestCase("é1")]
     [TestCase("ké")]
     [TestCase("kéy")]
-    [TestCase("\u0080x")]
+    [TestCase("\u0080x", TestName = "{m}(U+0080 then x)")]
     public void A_keyword_shorter_than_two_or_not_ascii_is_refused_with_its_name(string keyword)
     {
         var e = Assert.Throws<ArgumentException>(() => With(Rule("zz[0-9]{6}", keyword)))!;
@@ -25,7 +25,7 @@ public class RuleSetKeywordTests
         Assert.That(e.Message, Is.EqualTo($"keyword '{keyword}' must be at least 2 ASCII characters"));
     }
 
-    [TestCase("\u007fx", TestName = "A_keyword_with_DEL_is_accepted")]
+    [TestCase("\u007fx", TestName = "{m}(DEL then x)")]
     [TestCase("ab")]
     public void Two_ascii_characters_are_enough(string keyword) => Assert.DoesNotThrow(() => With(Rule("zz[0-9]{6}", keyword)));
 
