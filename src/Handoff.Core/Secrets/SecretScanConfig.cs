@@ -89,6 +89,9 @@ public sealed partial class FileSecretConfigLoader : ISecretConfigLoader
             CheckRegex(r.Regex, $"rule {r.Id}", source);
             if (r.Path is not null) CheckRegex(r.Path, $"rule {r.Id} path", source);
             foreach (var a in r.AllowRegexes ?? []) CheckRegex(a, $"rule {r.Id} allowRegexes", source);
+            foreach (var k in r.Keywords ?? [])
+                if (k is null || k.Length < 2 || k.Any(c => c >= 128)) // what the rule set's keyword prefilter can index
+                    throw new HandoffException($"invalid {source}: rule {r.Id} keyword \"{k}\" must be at least 2 ASCII characters", ExitCodes.AuthOrConfig);
             rules.Add(new SecretRule
             {
                 Id = r.Id,

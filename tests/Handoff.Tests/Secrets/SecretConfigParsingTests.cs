@@ -87,6 +87,9 @@ public class SecretConfigParsingTests
         Assert.That(Invalid("""{ "rules": [ { "id": "a", "regex": "(" } ] }""").Message, Does.Contain("rule a is not a valid regex ("));
         Assert.That(Invalid("""{ "rules": [ { "id": "a", "regex": "x", "path": "[" } ] }""").Message, Does.Contain("rule a path is not a valid regex"));
         Assert.That(Invalid("""{ "rules": [ { "id": "a", "regex": "x", "allowRegexes": ["ok", ")"] } ] }""").Message, Does.Contain("rule a allowRegexes is not a valid regex"));
+        Assert.That(Invalid("""{ "rules": [ { "id": "a", "regex": "x", "keywords": ["ok", "k"] } ] }""").Message, Does.Contain("rule a keyword \"k\" must be at least 2 ASCII characters"));
+        Assert.That(Invalid("""{ "rules": [ { "id": "a", "regex": "x", "keywords": ["clé"] } ] }""").Message, Does.Contain("rule a keyword \"clé\" must be"));
+        Assert.That(Invalid("""{ "rules": [ { "id": "a", "regex": "x", "keywords": [null] } ] }""").Message, Does.Contain("rule a keyword \"\" must be"));
         Assert.That(Invalid("""{ "allowlist": { "regexes": ["*"] } }""").Message, Does.Contain("allowlist.regexes is not a valid regex"));
         Assert.That(Invalid("""{ "allowlist": { "paths": ["a(b"] } }""").Message, Does.Contain("allowlist.paths is not a valid regex"));
         Assert.That(Invalid("""{ "rules": [ """).InnerException, Is.Not.Null, "broken JSON");
