@@ -58,6 +58,17 @@ public class ValueListHitTests
     }
 
     [Test]
+    public void An_item_right_before_another_rule_s_hit_is_still_an_item()
+    {
+        // The other hit starts on the comma right after the bare item: touching is no overlap.
+        var line = $"key = '{First}', {Second}, x";
+        var comma = new RawHit(Other, line.LastIndexOf(','), 1, ",", FindingConfidence.Low);
+
+        Assert.That(Added(line, HitOf(Keyed, line, First), comma),
+            Is.EqualTo(new[] { $"keyed@7:{First}:High", $"keyed@{10 + First.Length}:{Second}:High", $"other@{line.LastIndexOf(',')}:,:Low" }));
+    }
+
+    [Test]
     public void An_item_another_rule_already_covers_is_left_to_that_rule()
     {
         var line = $"key = '{First}', '{Second}'";
