@@ -89,6 +89,8 @@ public class SecretConfigParsingTests
         Assert.That(Invalid("""{ "rules": [ { "id": "a", "regex": "x", "allowRegexes": ["ok", ")"] } ] }""").Message, Does.Contain("rule a allowRegexes is not a valid regex"));
         Assert.That(Invalid("""{ "rules": [ { "id": "a", "regex": "x", "keywords": ["ok", "k"] } ] }""").Message, Does.Contain("rule a keyword \"k\" must be at least 2 ASCII characters"));
         Assert.That(Invalid("""{ "rules": [ { "id": "a", "regex": "x", "keywords": ["clé"] } ] }""").Message, Does.Contain("rule a keyword \"clé\" must be"));
+        Assert.That(Invalid("""{ "rules": [ { "id": "a", "regex": "x", "keywords": ["k\u0080"] } ] }""").Message, Does.Contain("rule a keyword \"k\u0080\" must be"));
+        Assert.That(FileSecretConfigLoader.Parse("""{ "rules": [ { "id": "a", "regex": "x", "keywords": ["k\u007f"] } ] }""", "conf.json").ExtraRules[0].Keywords, Is.EqualTo(new[] { "k\u007f" }));
         Assert.That(Invalid("""{ "rules": [ { "id": "a", "regex": "x", "keywords": [null] } ] }""").Message, Does.Contain("rule a keyword \"\" must be"));
         Assert.That(Invalid("""{ "allowlist": { "regexes": ["*"] } }""").Message, Does.Contain("allowlist.regexes is not a valid regex"));
         Assert.That(Invalid("""{ "allowlist": { "paths": ["a(b"] } }""").Message, Does.Contain("allowlist.paths is not a valid regex"));
