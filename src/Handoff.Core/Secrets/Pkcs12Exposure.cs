@@ -35,8 +35,10 @@ internal static class Pkcs12Exposure
         }
         if (MacIterations(der) > MaxIterations) return true;
         if (info.IntegrityMode == Pkcs12IntegrityMode.Password)
+        {
             foreach (var password in DefaultPasswords)
                 if (VerifiesMac(info, password)) return HasKey(info, password);
+        }
         // No MAC, or one that needs a password of its own: the MAC only guards integrity, so the key may still open
         // without a password or with a default one (openssl pkcs12 -export -keypbe NONE -passout pass:...).
         foreach (var password in DefaultPasswords)

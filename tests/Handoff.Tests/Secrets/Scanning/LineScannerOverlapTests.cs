@@ -31,9 +31,7 @@ public class LineScannerOverlapTests
             Rule("short", @"(?<secret>Xq7p[A-Za-z0-9]{12})", "xq7p"),
             Rule("long", @"(?<secret>[A-Za-z0-9]{16}Xq7p[A-Za-z0-9]{12})", "xq7p"),
             Rule("late", @"(?<secret>Pq5r[A-Za-z0-9]{12})", "pq5r"));
-        var hits = new List<RawHit>();
-        scanner.Scan("a " + Right + " " + Left + Strong, "src/app.txt", hits);
-        Assert.That(hits.Shown(), Is.EqualTo(new[] { $"late@2:{Right}", $"long@19:{Left}{Strong}" }));
+        Assert.That(scanner.Scan("a " + Right + " " + Left + Strong).Shown(), Is.EqualTo(new[] { $"late@2:{Right}", $"long@19:{Left}{Strong}" }));
     }
 
     [Test]
